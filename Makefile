@@ -1,0 +1,28 @@
+# Two commands on a fresh machine: `make site` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: site test lint clean
+
+site: $(VENV)/.runtime
+	$(PY) build.py
+
+test: $(VENV)/.dev
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check werkenbij tests build.py
+
+# The stamps depend on the requirement files, so a changed pin reinstalls.
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf output .venv .pytest_cache

@@ -1,0 +1,1 @@
+"""Werken bij WSW: a static careers-site generator for team Wijkgericht Sociaal Werk, Kortrijk."""

@@ -1,0 +1,82 @@
+"""Links: every internal href/src/srcset resolves, every #fragment exists, every URI is well formed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import unquote, urljoin, urlsplit
+
+from bs4 import Tag
+
+from ..fields import url_scheme
+from ..problems import Problem
+from .site import BuiltSite, ParsedPage
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_TEL = re.compile(r"\+[1-9][0-9]{6,14}")
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+_ATTRIBUTES = ("href", "src")
+
+
+def check_links(site: BuiltSite) -> Iterator[Problem]:
+    for page in site.pages.values():
+        for tag in page.soup.find_all(True):
+            for attribute in _ATTRIBUTES:
+                if tag.has_attr(attribute):
+                    yield from _check_url(site, page, tag, tag[attribute])
+            if tag.has_attr("srcset"):
+                for candidate in str(tag["srcset"]).split(","):
+                    if candidate.strip():
+                        yield from _check_url(site, page, tag, candidate.split()[0])
+
+
+def _check_url(site: BuiltSite, page: ParsedPage, tag: Tag, url: str) -> Iterator[Problem]:
+    scheme = url_scheme(url)
+    if not url.strip():
+        yield site.problem("links", page.path, "Een link zonder adres.",
+                           "Geef de link een adres of verwijder hem.", tag)
+    elif scheme in ("https", ""):
+        if not scheme and not url.startswith("//"):
+            yield from _check_internal(site, page, tag, url)
+    elif scheme == "http":
+        yield site.problem("links", page.path, f"Onbeveiligde link ({url}).",
+                           "Gebruik https:// als de site dat aanbiedt.", tag)
+    elif scheme == "mailto":
+        address = unquote(url.split(":", 1)[1].split("?", 1)[0])
+        if not _EMAIL.fullmatch(address):
+            yield site.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
+                               "Schrijf mailto:naam@domein.be.", tag)
+    elif scheme == "tel":
+        if not _TEL.fullmatch(url.split(":", 1)[1]):
+            yield site.problem("links", page.path, f"Ongeldig telefoonnummer in {url}.",
+                               "Schrijf tel: met het internationale nummer, zoals tel:+3256278503.", tag)
+    else:
+        yield site.problem("links", page.path, f"Link met een niet toegelaten soort adres ({scheme}:).",
+                           "Gebruik alleen https-, mailto- en tel-links.", tag)
+
+
+def _check_internal(site: BuiltSite, page: ParsedPage, tag: Tag, url: str) -> Iterator[Problem]:
+    target, fragment = site.resolve(url, page)
+    if target is None:
+        yield site.problem("links", page.path, f"Deze link wijst buiten de site ({url}).",
+                           f"Begin interne links met het basispad {site.base_path}.", tag)
+    elif target not in site.files:
+        yield site.problem("links", page.path, f"Deze link wijst naar een pagina die niet bestaat "
+                           f"({url}).", "Verbeter het adres of maak de pagina aan.", tag)
+    elif fragment and target in site.pages and fragment not in site.pages[target].ids:
+        yield site.problem("links", page.path, f"Het anker #{fragment} bestaat niet op {target}.",
+                           "Verbeter het anker of geef het doel dat id.", tag)
+
+
+def check_css_urls(site: BuiltSite) -> Iterator[Problem]:
+    """Our stylesheets may only point at files that exist."""
+    for path in sorted(f for f in site.files if f.endswith(".css")):
+        text = (site.folder / path).read_text("utf-8")
+        for match in _CSS_URL.finditer(text):
+            url = match.group(1)
+            if url.startswith("data:") or url_scheme(url) or url.startswith("#"):
+                continue
+            target = urlsplit(urljoin(path, url)).path
+            if target not in site.files:
+                yield site.problem("css", path, f"De stylesheet verwijst naar een bestand dat niet "
+                                   f"bestaat ({url}).", "Verbeter het pad in de CSS.", match.group(0))

@@ -1,0 +1,110 @@
+"""The command line: parse arguments, run a stage, map each outcome to one exit code."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .models import base_path_of
+from .pipeline import BuildOptions, build, check_folder
+from .problems import (
+    EXIT_CHECK,
+    EXIT_CONTENT,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    BuildError,
+    CheckFailure,
+    UsageError,
+)
+from .report import count_line, report
+from .schedule import resolve_build_date
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Bouwt de vacaturesite uit content/ naar output/ en controleert ze.",
+        epilog="Exitcodes: 0 gelukt, 1 fout in de inhoud of instellingen, 2 verkeerd gebruik, "
+               "3 controle van de gebouwde site mislukt, 4 interne fout.")
+    commands = parser.add_subparsers(dest="command", metavar="opdracht")
+    build_cmd = commands.add_parser("build", help="bouw en controleer de site (standaard)")
+    _add_build_options(build_cmd)
+    check_cmd = commands.add_parser("check", help="controleer een gebouwde map")
+    check_cmd.add_argument("folder", nargs="?", default="output", help="de map (standaard output)")
+    check_cmd.add_argument("--base-url", default="/", help="basispad van de site (standaard /)")
+    check_cmd.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    _add_build_options(parser)
+    return parser
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", help="bouw de site zoals op deze dag (JJJJ-MM-DD)")
+    parser.add_argument("--base-url", help="waar de site staat, bv. /werken-bij/ of https://…/")
+    parser.add_argument("--output", default="output", help="uitvoermap (standaard output)")
+    parser.add_argument("--drafts", action="store_true", help="neem ook kladversies op")
+    parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    untouched = f"{getattr(args, 'output', 'output')}/ is niet aangepast."
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        if args.command == "check":
+            return _check(args)
+        return _build(args)
+    except UsageError as error:
+        print(f"build.py: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except CheckFailure as failure:
+        report(failure.problems)
+        print(f"De gebouwde site is niet in orde: {count_line(failure.problems)}. {untouched}",
+              file=sys.stderr)
+        return EXIT_CHECK
+    except BuildError as error:
+        report(error.problems)
+        print(f"Niet gebouwd: {count_line(error.problems)}. {untouched}", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print(f"Onderbroken. {untouched}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception:  # a bug of ours, not the editor's: show it for the developers
+        traceback.print_exc()
+        print("Interne fout in build.py (geen fout in de inhoud). Meld dit aan de ontwikkelaars.",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    output = Path(args.output)
+    options = BuildOptions(root=ROOT, output=output if output.is_absolute() else Path.cwd() / output,
+                           today=resolve_build_date(args.date), base_url=args.base_url,
+                           drafts=args.drafts, strict=args.strict)
+    result = build(options)
+    report(result.warnings)
+    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+    print(f"{result.pages} pagina's gebouwd op {options.today.isoformat()}, "
+          f"{count_line(result.warnings)} ({seconds} s)")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"De map {folder} bestaat niet. Bouw eerst de site.")
+    problems = check_folder(folder, base_path_of(args.base_url), args.strict)
+    report(problems)
+    print(f"{folder} gecontroleerd: {count_line(problems)}")
+    return EXIT_OK
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

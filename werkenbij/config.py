@@ -1,0 +1,60 @@
+"""Read `site_config.yaml` into a frozen SiteConfig, reporting every mistake at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import read_contact, read_link
+from .fields import Fields, collect
+from .frontmatter import decode_content
+from .models import Contact, Organisation, SiteConfig
+from .problems import ConfigError, Problem
+from .yamltext import parse_yaml
+
+CONFIG_FILE = "site_config.yaml"
+CONFIG_KEYS = {"title", "description", "intro", "base_url", "language", "organisation",
+               "contact", "faq", "navigation", "footer_links", "full_time_hours"}
+
+
+def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
+    """Read the settings; `base_url` from the command line wins over the file."""
+    path = root / CONFIG_FILE
+    problems: list[Problem] = []
+    if not path.is_file():
+        raise ConfigError([Problem(CONFIG_FILE, 0, 0, "Het bestand met de instellingen ontbreekt.",
+                                   f"Maak {CONFIG_FILE} aan in de map van het project.")])
+    text, mistake = decode_content(path.read_bytes())
+    if mistake is not None:
+        raise ConfigError([Problem(CONFIG_FILE, mistake.line, 0, mistake.message, mistake.fix)])
+    doc, mistakes = parse_yaml(text or "")
+    problems += [Problem(CONFIG_FILE, m.line, m.column, m.message, m.fix) for m in mistakes]
+    if doc is None or not isinstance(doc.data, dict):
+        problems.append(Problem(CONFIG_FILE, 1, 1, "De instellingen zijn geen regels 'sleutel: waarde'.",
+                                "Vergelijk met de versie in git."))
+        raise ConfigError(problems)
+    config = _read(Fields(doc, (), CONFIG_FILE, 0, problems), base_url)
+    if problems:
+        raise ConfigError(problems)
+    return config
+
+
+def _read(f: Fields, base_url: str | None) -> SiteConfig:
+    f.refuse_unknown(CONFIG_KEYS)
+    org = f.mapping("organisation", True)
+    organisation = Organisation("", "", "", "")
+    if org is not None:
+        org.refuse_unknown({"name", "team", "team_short", "url"})
+        organisation = Organisation(org.text("name", True), org.text("team", True),
+                                    org.text("team_short", True), org.url("url", True))
+    contact = f.mapping("contact", True)
+    return SiteConfig(
+        title=f.text("title", True), description=f.text("description", True),
+        intro=f.text("intro", True), base_url=base_url or f.text("base_url") or "/",
+        organisation=organisation,
+        contact=(read_contact(contact) if contact else None) or Contact(email=""),
+        faq=tuple(collect(f.items("faq", True, "link"), read_link)),
+        navigation=tuple(collect(f.items("navigation", True, "link"), read_link)),
+        footer_links=tuple(collect(f.items("footer_links", noun="link"), read_link)),
+        full_time_hours=f.number("full_time_hours") or 38,
+        language=f.text("language") or "nl-BE",
+    )

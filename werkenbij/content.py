@@ -1,0 +1,253 @@
+"""Read `content/**/*.md` into frozen Vacancy / Page / Block values, reporting every mistake at once."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+from slugify import slugify
+
+from .fields import Fields, collect
+from .frontmatter import SplitFile, decode_content, split_front_matter
+from .markdown_rules import check_markdown
+from .models import (
+    Block,
+    Competency,
+    Contact,
+    Content,
+    Link,
+    Location,
+    Page,
+    Salary,
+    SiteConfig,
+    Source,
+    Step,
+    Vacancy,
+)
+from .problems import ContentError, Problem
+from .yamltext import YamlDocument, parse_yaml
+
+VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "contract",
+                "location", "published", "closes", "salary", "apply_url", "procedure",
+                "competencies", "contact", "faq", "blocks", "draft"}
+STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text"}
+PAGE_KEYS = {"title", "description"}
+BLOCK_KEYS = {"title"}
+
+
+class ContentFile:
+    """One content file, read and split; `fields` is None when the file could not be read."""
+
+    def __init__(self, path: Path, root: Path, problems: list[Problem]):
+        self.rel = path.relative_to(root).as_posix()
+        self.problems = problems
+        self.split: SplitFile | None = None
+        self.fields: Fields | None = None
+        text, mistake = decode_content(path.read_bytes())
+        if text is not None:
+            self.split, mistake = split_front_matter(text)
+        if mistake is not None:
+            problems.append(Problem(self.rel, mistake.line, 0, mistake.message, mistake.fix))
+            return
+        self._parse_front_matter()
+
+    def _parse_front_matter(self) -> None:
+        assert self.split is not None
+        offset = self.split.front_matter_line - 1
+        doc, mistakes = parse_yaml(self.split.front_matter)
+        for m in mistakes:
+            self.problems.append(Problem(self.rel, m.line + offset, m.column, m.message, m.fix))
+        if doc is None:
+            return
+        if not isinstance(doc.data, dict):
+            self.problems.append(Problem(self.rel, self.split.front_matter_line, 1,
+                                         "De gegevens bovenaan moeten regels 'sleutel: waarde' zijn.",
+                                         "Kopieer de gegevens van een bestaand bestand."))
+            doc = YamlDocument({}, {})
+        self.fields = Fields(doc, (), self.rel, offset, self.problems)
+
+    @property
+    def source(self) -> Source:
+        assert self.split is not None
+        return Source(self.rel, self.split.body_line)
+
+    def check_body(self, top_level: int = 2) -> str:
+        assert self.split is not None
+        self.problems.extend(check_markdown(self.split.body, self.split.body_line, self.rel,
+                                            top_level))
+        return self.split.body
+
+
+def load_content(root: Path, config: SiteConfig, drafts: bool = False) -> Content:
+    """Read every content file under `root/content`. Raises ContentError listing all mistakes."""
+    problems: list[Problem] = []
+    content_dir = root / "content"
+    blocks = [b for f in _files(content_dir / "blocks", root, problems)
+              if (b := _read_block(f)) is not None]
+    pages = [p for f in _files(content_dir / "pages", root, problems)
+             if (p := _read_page(f)) is not None]
+    block_names = {block.name for block in blocks}
+    vacancies = [v for f in _files(content_dir / "vacatures", root, problems)
+                 if (v := _read_vacancy(f, config, block_names)) is not None]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ContentError(problems)
+    vacancies = [v for v in vacancies if drafts or not v.draft]
+    return Content(vacancies=tuple(sorted(vacancies, key=lambda v: v.slug)),
+                   pages=tuple(sorted(pages, key=lambda p: p.slug)),
+                   blocks=tuple(sorted(blocks, key=lambda b: b.name)))
+
+
+def _files(folder: Path, root: Path, problems: list[Problem]) -> list[ContentFile]:
+    """The .md files of a folder, refusing two files that would get the same slug."""
+    by_slug: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        by_slug[slug_for(path)].append(path)
+    files = []
+    for slug, paths in sorted(by_slug.items()):
+        if len(paths) > 1 or not slug:
+            names = ", ".join(p.relative_to(root).as_posix() for p in paths)
+            for path in paths:
+                problems.append(Problem(
+                    path.relative_to(root).as_posix(), 0, 0,
+                    f"Deze bestandsnaam geeft het webadres '{slug}', net als: {names}."
+                    if slug else "Deze bestandsnaam geeft geen bruikbaar webadres.",
+                    "Geef elk bestand een eigen naam met kleine letters, cijfers en koppeltekens."))
+            continue
+        files.append(ContentFile(paths[0], root, problems))
+    return files
+
+
+def slug_for(path: Path) -> str:
+    """The URL slug of a content file: its name in lower-case ASCII (NFC and NFD give the same)."""
+    return slugify(unicodedata.normalize("NFC", path.stem))
+
+
+def _read_block(file: ContentFile) -> Block | None:
+    if file.fields is None:
+        return None
+    file.fields.refuse_unknown(BLOCK_KEYS)
+    title = file.fields.text("title", required=True)
+    return Block(slug_for(Path(file.rel)), file.source, title, file.check_body(top_level=3))
+
+
+def _read_page(file: ContentFile) -> Page | None:
+    if file.fields is None:
+        return None
+    file.fields.refuse_unknown(PAGE_KEYS)
+    return Page(slug_for(Path(file.rel)), file.source, file.fields.text("title", required=True),
+                file.fields.text("description", required=True), file.check_body())
+
+
+def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: set[str]) -> Vacancy | None:
+    if file.fields is None:
+        return None
+    f = file.fields
+    f.refuse_unknown(VACANCY_KEYS)
+    body = file.check_body()
+    values = dict(
+        title=f.text("title", True), team=f.text("team", True), unit=f.text("unit"),
+        grade=f.text("grade", True), summary=f.text("summary", True),
+        hours_per_week=f.number("hours_per_week", True), contract=f.text("contract", True),
+        location=_location(f), published=f.date("published"), closes=f.date("closes"),
+        salary=_salary(f), apply_url=f.url("apply_url"),
+        procedure=tuple(collect(f.items("procedure", True, "stap"), _step)),
+        competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
+        contact=_contact(f, config.contact), faq=tuple(collect(f.items("faq", noun="link"), read_link)),
+        blocks=_blocks(f, block_names), draft=f.flag("draft"),
+    )
+    _check_date_order(f, values)
+    if any(value is None for key, value in values.items() if key not in ("published", "closes",
+                                                                            "salary")):
+        return None
+    return Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body, **values)
+
+
+def _location(f: Fields) -> Location | None:
+    loc = f.mapping("location", True)
+    if loc is None:
+        return None
+    loc.refuse_unknown({"name", "street", "postal_code", "city", "note"})
+    parts = [loc.text(k, True) for k in ("name", "street", "postal_code", "city")]
+    return Location(*parts, note=loc.text("note")) if all(parts) else None
+
+
+def _salary(f: Fields) -> Salary | None:
+    salary = f.mapping("salary")
+    if salary is None:
+        return None
+    salary.refuse_unknown({"scale", "url"})
+    return Salary(scale=salary.text("scale"), url=salary.url("url"))
+
+
+def _step(s: Fields) -> Step | None:
+    s.refuse_unknown(STEP_KEYS)
+    title = s.text("title", True)
+    step = Step(title=title, text=s.text("text"), date=s.date("date"), tentative=s.flag("tentative"),
+                eliminating=s.flag("eliminating"), mode=s.text("mode"),
+                duration=s.text("duration"), pass_mark=s.text("pass_mark"))
+    return step if title else None
+
+
+def _competency(c: Fields) -> Competency | None:
+    c.refuse_unknown({"name", "description"})
+    name, description = c.text("name", True), c.text("description", True)
+    return Competency(name, description) if name and description else None
+
+
+def read_link(link: Fields) -> Link | None:
+    link.refuse_unknown({"label", "url"})
+    label, url = link.text("label", True), link.url("url", True)
+    return Link(label, url) if label and url else None
+
+
+def read_contact(c: Fields, require_email: bool = True) -> Contact | None:
+    c.refuse_unknown({"name", "role", "email", "phone"})
+    email = c.email("email", require_email)
+    return Contact(email=email, phone=c.phone("phone"), name=c.text("name"),
+                   role=c.text("role")) if email else None
+
+
+def _contact(f: Fields, default: Contact) -> Contact:
+    """The vacancy's own contact; missing parts come from the site's default contact."""
+    own = f.mapping("contact")
+    if own is None:
+        return default
+    found = read_contact(own, require_email=False) or Contact(email="")
+    return Contact(email=found.email or default.email, phone=found.phone or default.phone,
+                   name=found.name, role=found.role)
+
+
+def _check_date_order(f: Fields, values: dict) -> None:
+    """published ≤ closes ≤ the first dated step, and dated steps in order."""
+    published, closes = values["published"], values["closes"]
+    if published and closes and closes < published:
+        f.problem("closes", f"'closes' ({closes}) ligt vóór 'published' ({published}).",
+                  "Een vacature sluit na de dag waarop ze gepubliceerd wordt.")
+    previous = None
+    for index, step in enumerate(values["procedure"] or ()):
+        if step.date is None:
+            continue
+        key = ("procedure", index, "date")
+        if closes and step.date < closes:
+            _problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de sluitdatum ({closes}).",
+                        "Een stap van de selectie volgt op de sluitdatum; controleer beide data.")
+        if previous and step.date < previous:
+            _problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de vorige stap "
+                        f"({previous}).", "Zet de stappen in de volgorde waarin ze plaatsvinden.")
+        previous = step.date
+
+
+def _problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
+    line, column = f.doc.where(key)
+    f.problems.append(Problem(f.path, line + f.line_offset, column, message, fix))
+
+
+def _blocks(f: Fields, known: set[str]) -> tuple[str, ...]:
+    names = f.strings("blocks")
+    for index, name in enumerate(names):
+        if name not in known:
+            _problem_at(f, ("blocks", index), f"Het blok '{name}' bestaat niet.",
+                        "Kies uit: " + ", ".join(sorted(known)) + " (de bestanden in content/blocks/).")
+    return tuple(names)

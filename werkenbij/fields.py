@@ -1,0 +1,195 @@
+"""Typed reading of YAML values with an editor-friendly message for every mistake.
+
+A `Fields` wraps one YAML mapping (the whole front matter, or a nested block such as
+`location`) and turns raw text into the type a model field needs. It never raises: each
+mistake becomes a `Problem` with file, line and column, and the caller gets None back.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from .problems import Problem
+from .yamltext import Key, YamlDocument
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
+_TRUE = {"true", "ja"}
+_FALSE = {"false", "nee"}
+_SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
+
+
+def url_scheme(url: str) -> str:
+    """The scheme as a browser would read it: control characters and blanks removed, lower case."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", url)
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+class Fields:
+    """Reads the keys of one mapping inside a YAML document."""
+
+    def __init__(self, doc: YamlDocument, key: Key, path: str, line_offset: int,
+                 problems: list[Problem], label: str = ""):
+        value = _lookup(doc.data, key)
+        self.data: dict[str, Any] = value if isinstance(value, dict) else {}
+        self.doc, self.key, self.path = doc, key, path
+        self.line_offset, self.problems, self.label = line_offset, problems, label
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def name(self, key: str) -> str:
+        return f"{self.label}'{key}'" if self.label else f"'{key}'"
+
+    def problem(self, key: str | None, message: str, fix: str) -> None:
+        line, column = self.doc.where(self.key + ((key,) if key is not None else ()))
+        self.problems.append(Problem(self.path, line + self.line_offset, column, message, fix))
+
+    def refuse_unknown(self, allowed: set[str]) -> None:
+        """Unknown keys are refused with the nearest known key as suggestion."""
+        for key in sorted(set(self.data) - allowed):
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f"Bedoel je '{close[0]}'?" if close else \
+                "Gebruik alleen deze sleutels: " + ", ".join(sorted(allowed)) + "."
+            self.problem(key, f"{self.name(key)} is een onbekende sleutel.", hint)
+
+    # -- typed values ----------------------------------------------------------------------
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self._raw(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problem(key, f"{self.name(key)} moet tekst zijn, geen lijst of blok.",
+                         "Schrijf de tekst op dezelfde regel na de dubbele punt.")
+            return ""
+        return value.strip()
+
+    def number(self, key: str, required: bool = False) -> int | None:
+        value = self.text(key, required)
+        if not value:
+            return None
+        if not re.fullmatch(r"[0-9]{1,3}", value):
+            self.problem(key, f"{self.name(key)} moet een geheel getal zijn ({value}).",
+                         "Schrijf alleen het getal, bijvoorbeeld 38.")
+            return None
+        return int(value)
+
+    def date(self, key: str, required: bool = False) -> date | None:
+        value = self.text(key, required)
+        if not value:
+            return None
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            self.problem(key, f"{self.name(key)} is geen geldige datum ({value}).",
+                         "Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.")
+            return None
+
+    def flag(self, key: str) -> bool:
+        value = self.text(key).lower()
+        if value in _TRUE:
+            return True
+        if value and value not in _FALSE:
+            self.problem(key, f"{self.name(key)} moet true of false zijn ({value}).",
+                         "Schrijf true (ja) of false (nee).")
+        return False
+
+    def url(self, key: str, required: bool = False) -> str:
+        value = self.text(key, required)
+        if value and not is_allowed_url(value):
+            self.problem(key, f"{self.name(key)} is geen toegelaten link ({value}).",
+                         "Gebruik een adres dat begint met https://, mailto: of tel:, "
+                         "of een pad op deze site zoals /over-wsw/.")
+            return ""
+        return value
+
+    def email(self, key: str, required: bool = False) -> str:
+        value = self.text(key, required)
+        if value and not _EMAIL.fullmatch(value):
+            self.problem(key, f"{self.name(key)} is geen geldig e-mailadres ({value}).",
+                         "Schrijf het adres zoals naam@kortrijk.be, zonder 'mailto:'.")
+            return ""
+        return value
+
+    def phone(self, key: str, required: bool = False) -> str:
+        value = self.text(key, required)
+        if value and not (_PHONE.fullmatch(value) and 9 <= len(re.sub(r"\D", "", value)) <= 13):
+            self.problem(key, f"{self.name(key)} is geen geldig telefoonnummer ({value}).",
+                         "Schrijf het nummer met zonenummer, bijvoorbeeld \"056 27 85 03\".")
+            return ""
+        return value
+
+    # -- nesting ---------------------------------------------------------------------------
+
+    def mapping(self, key: str, required: bool = False, label: str = "") -> Fields | None:
+        value = self._raw(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.problem(key, f"{self.name(key)} moet een blok met sleutels zijn.",
+                         "Zet de sleutels ingesprongen op de regels eronder.")
+            return None
+        return self._child(self.key + (key,), label or f"{self.name(key)}: ")
+
+    def items(self, key: str, required: bool = False, noun: str = "item") -> list[Fields]:
+        """Each item of a list of mappings (e.g. the steps of `procedure`)."""
+        value = self._raw(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(key, f"{self.name(key)} moet een lijst zijn met '- ' voor elk {noun}.",
+                         "Begin elk item op een nieuwe regel met '- ' en spring de sleutels in.")
+            return []
+        return [self._child(self.key + (key, i), f"{self.name(key)}, {noun} {i + 1}: ")
+                for i in range(len(value))]
+
+    def strings(self, key: str) -> list[str]:
+        value = self._raw(key, False)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.problem(key, f"{self.name(key)} moet een lijst van namen zijn.",
+                         "Zet elke naam op een eigen regel, beginnend met '- '.")
+            return []
+        return [item.strip() for item in value]
+
+    def _child(self, key: Key, label: str) -> Fields:
+        return Fields(self.doc, key, self.path, self.line_offset, self.problems, label)
+
+    def _raw(self, key: str, required: bool) -> Any:
+        value = self.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(None, f"{self.name(key)} ontbreekt.",
+                             f"Voeg een regel '{key}: ...' toe; dit veld is verplicht.")
+            return None
+        return value
+
+
+def is_allowed_url(url: str) -> bool:
+    """https/http/mailto/tel, or a relative link; never javascript:, data: and the like."""
+    scheme = url_scheme(url)
+    if scheme:
+        return scheme in _SAFE_SCHEMES
+    return not url.strip().startswith("//")  # protocol-relative: another host in disguise
+
+
+def _lookup(data: Any, key: Key) -> Any:
+    for part in key:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def collect(readers: list[Fields], read: Callable[[Fields], Any]) -> list[Any]:
+    """Read every item, dropping the ones that came back None."""
+    return [value for value in map(read, readers) if value is not None]

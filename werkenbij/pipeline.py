@@ -1,0 +1,64 @@
+"""The build, start to end: read all, validate all, render all, write to staging, check, swap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .checks import run_checks
+from .config import load_config
+from .content import load_content
+from .problems import CheckFailure, Problem, Severity
+from .render import render_site
+from .write import check_output_dir, discard, staging_dir, swap_in, write_staging
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the command line asked for."""
+
+    root: Path
+    output: Path
+    today: date
+    base_url: str | None = None
+    drafts: bool = False
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the site into `options.output`. Raises a BuildError subclass on any mistake,
+    in which case `output/` is left exactly as it was."""
+    check_output_dir(options.output, options.root)
+    config = load_config(options.root, options.base_url)
+    content = load_content(options.root, config, drafts=options.drafts)
+    files = render_site(options.root / "templates", config, content, options.today)
+    sources = {f.path: f.source for f in files if f.source}
+    staging = staging_dir(options.output)
+    try:
+        write_staging(files, staging)
+        problems = run_checks(staging, config.base_path, sources, options.output.name)
+        _fail_on_errors(problems, options.strict)
+        swap_in(staging, options.output)
+    finally:
+        discard(staging)
+    pages = sum(f.path.endswith(".html") for f in files)
+    return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING])
+
+
+def check_folder(folder: Path, base_path: str, strict: bool = False) -> list[Problem]:
+    """Check an already built folder; raises CheckFailure when it fails."""
+    problems = run_checks(folder, base_path, {}, folder.name)
+    _fail_on_errors(problems, strict)
+    return problems
+
+
+def _fail_on_errors(problems: list[Problem], strict: bool) -> None:
+    if any(p.severity == Severity.ERROR or strict for p in problems):
+        raise CheckFailure(problems)

@@ -1,0 +1,130 @@
+"""Render the whole site in memory: Jinja2 templates (autoescape, StrictUndefined) -> OutputFiles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .markdown_html import MarkdownRenderer
+from .models import Block, Content, SiteConfig, Vacancy
+from .schedule import VacancyState, vacancy_state
+
+LOCALE = "nl_BE"
+STATIC_DIR = "static"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of the built site. `source` is the content file it came from, if any."""
+
+    path: str
+    data: bytes
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class RenderedBlock:
+    block: Block
+    html: Markup
+
+
+@dataclass(frozen=True)
+class VacancyView:
+    """A vacancy with its state on the build date and its Markdown turned into HTML."""
+
+    vacancy: Vacancy
+    state: VacancyState
+    body_html: Markup
+    step_html: tuple[Markup, ...]
+    blocks: tuple[RenderedBlock, ...]
+
+    @property
+    def url(self) -> str:
+        return f"/vacatures/{self.vacancy.slug}/"
+
+
+def long_date(value: date) -> str:
+    """'woensdag 5 november 2025': written out, as plain language asks."""
+    return format_date(value, "EEEE d MMMM y", locale=LOCALE)
+
+
+class SiteRenderer:
+    """Holds the template environment for one build."""
+
+    def __init__(self, templates: Path, config: SiteConfig, today: date):
+        self.config, self.today = config, today
+        self.templates = templates
+        self.markdown = MarkdownRenderer(config.base_path)
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(long_date=long_date, hours=self.hours_label)
+        self.env.globals.update(config=config, today=today, url=self.url)
+
+    def url(self, path: str) -> str:
+        """A link inside the site, with the base path in front; other links pass unchanged."""
+        if ":" in path.split("/")[0] or path.startswith("//"):
+            return path
+        return self.config.base_path + path.lstrip("/")
+
+    def hours_label(self, hours: int) -> str:
+        kind = "voltijds" if hours >= self.config.full_time_hours else "deeltijds"
+        return f"{hours} uur per week ({kind})"
+
+    def render_site(self, content: Content) -> list[OutputFile]:
+        views = [self.vacancy_view(v, content) for v in content.vacancies]
+        open_views = sorted((v for v in views if v.state.is_open), key=_soonest_first)
+        closed = sorted((v for v in views if not v.state.is_open), key=_newest_first)
+        files = [self.page("index.html", "home.html", "/", vacancies=open_views,
+                           closed_count=len(closed))]
+        files += [self.page(f"vacatures/{v.vacancy.slug}/index.html", "vacancy.html", v.url,
+                            v.vacancy.source.path, view=v) for v in views]
+        files.append(self.page("vacatures/archief/index.html", "archive.html",
+                               "/vacatures/archief/", vacancies=closed))
+        files += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
+                            page=p, body_html=self.markdown.render(p.body, set()))
+                  for p in content.pages]
+        files.append(self.page("404.html", "404.html", "/404.html"))
+        return files + self.static_files()
+
+    def vacancy_view(self, vacancy: Vacancy, content: Content) -> VacancyView:
+        ids: set[str] = set()
+        body = self.markdown.render(vacancy.body, ids)
+        steps = tuple(self.markdown.render(step.text, ids) for step in vacancy.procedure)
+        blocks = tuple(RenderedBlock(b, self.markdown.render(b.body, ids))
+                       for b in map(content.block, vacancy.blocks))
+        return VacancyView(vacancy, vacancy_state(vacancy, self.today), body, steps, blocks)
+
+    def page(self, path: str, template: str, current: str, source: str = "",
+             **context: object) -> OutputFile:
+        html = self.env.get_template(template).render(current=current, **context)
+        return OutputFile(path, html.encode("utf-8"), source)
+
+    def static_files(self) -> list[OutputFile]:
+        folder = self.templates / STATIC_DIR
+        return [OutputFile(f"{STATIC_DIR}/{p.relative_to(folder).as_posix()}", p.read_bytes())
+                for p in sorted(folder.rglob("*")) if p.is_file()]
+
+
+def _soonest_first(view: VacancyView) -> tuple:
+    end = view.state.closes or view.state.selection_starts or date.max
+    return (end, view.vacancy.title, view.vacancy.slug)
+
+
+def _newest_first(view: VacancyView) -> tuple:
+    end = view.state.closes or view.state.selection_starts or date.min
+    return (-end.toordinal(), view.vacancy.title, view.vacancy.slug)
+
+
+def render_site(templates: Path, config: SiteConfig, content: Content, today: date) -> list[OutputFile]:
+    return SiteRenderer(templates, config, today).render_site(content)
+
+

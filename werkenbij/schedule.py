@@ -1,0 +1,97 @@
+"""Time: the build date, whether a vacancy is open on it, and where each procedure step stands."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from .models import Step, Vacancy
+from .problems import UsageError
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def resolve_build_date(option: str | None, environ: dict[str, str] | None = None) -> date:
+    """`--date YYYY-MM-DD`, else SOURCE_DATE_EPOCH, else today; both in Europe/Brussels."""
+    environ = os.environ if environ is None else environ
+    if option:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", option):
+                raise ValueError
+            return date.fromisoformat(option)
+        except ValueError:
+            raise UsageError(f"--date '{option}' is geen geldige datum. Gebruik JJJJ-MM-DD.") from None
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is geen aantal seconden sinds 1970.")
+        return datetime.fromtimestamp(int(epoch), BRUSSELS).date()
+    return datetime.now(BRUSSELS).date()
+
+
+class StepStatus(StrEnum):
+    """Where a step stands on the build date; the label is what a visitor reads."""
+
+    PAST = "voorbij"
+    NEXT = "volgende stap"
+    PLANNED = "gepland"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class StepView:
+    step: Step
+    status: StepStatus
+
+
+@dataclass(frozen=True)
+class VacancyState:
+    """A vacancy seen on one build date.
+
+    `closes` is the last day to apply as the file gives it. Without it, the vacancy is open
+    until `selection_starts`, the day of the first dated step. With neither, it stays open.
+    """
+
+    is_open: bool
+    closes: date | None
+    selection_starts: date | None
+    steps: tuple[StepView, ...]
+
+
+def vacancy_state(vacancy: Vacancy, today: date) -> VacancyState:
+    starts = next((step.date for step in vacancy.procedure if step.date), None)
+    if vacancy.closes is not None:
+        is_open = today <= vacancy.closes
+    else:
+        is_open = starts is None or today < starts
+    return VacancyState(is_open, vacancy.closes, starts, step_statuses(vacancy.procedure, today))
+
+
+def step_statuses(steps: tuple[Step, ...], today: date) -> tuple[StepView, ...]:
+    """A dated step is past once its day is over; an undated step is past once a later step is.
+
+    The first step that is not past is the next step; the rest are planned.
+    """
+    past = [False] * len(steps)
+    seen_past = False
+    for index in range(len(steps) - 1, -1, -1):
+        step_date = steps[index].date
+        seen_past = seen_past or (step_date is not None and step_date < today)
+        past[index] = seen_past
+    views, next_given = [], False
+    for step, is_past in zip(steps, past, strict=True):
+        if is_past:
+            status = StepStatus.PAST
+        elif not next_given:
+            status, next_given = StepStatus.NEXT, True
+        else:
+            status = StepStatus.PLANNED
+        views.append(StepView(step, status))
+    return tuple(views)

@@ -1,0 +1,79 @@
+"""Write the site into a staging folder and swap it in only when everything succeeded.
+
+A failed build (content error, failed check, full disk, Ctrl-C) must leave the previous
+`output/` byte-identical, so nothing is ever written into `output/` itself. The build also
+refuses an output folder that could hold the project (its root, a parent, or one with
+`content/` in it), and never replaces a folder holding files it did not write itself:
+those are listed in `MANIFEST`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from .problems import UsageError
+from .render import OutputFile
+
+MANIFEST = ".werkenbij-manifest"
+
+
+def check_output_dir(output: Path, root: Path) -> None:
+    """Refuse an output folder whose replacement could destroy the project or other files."""
+    output, root = output.resolve(), root.resolve()
+    if output == root or output in root.parents:
+        raise UsageError(f"De uitvoermap {output} is het project zelf of een map erboven. "
+                         "Kies een eigen map, zoals output/.")
+    if (output / "content").exists() or (output / ".git").exists():
+        raise UsageError(f"De uitvoermap {output} bevat content/ of .git. Kies een lege map.")
+    foreign = sorted(_foreign_files(output))
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+        raise UsageError(f"De uitvoermap {output} bevat bestanden die de build niet schreef "
+                         f"({shown}). Verplaats ze of kies een andere map.")
+
+
+def _foreign_files(output: Path) -> Iterable[str]:
+    if not output.is_dir():
+        return []
+    present = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    manifest = output / MANIFEST
+    written = set(manifest.read_text("utf-8").splitlines()) if manifest.is_file() else set()
+    return present - written - {MANIFEST}
+
+
+def staging_dir(output: Path) -> Path:
+    return output.parent / f".{output.name}.staging-{os.getpid()}"
+
+
+def write_staging(files: list[OutputFile], staging: Path) -> None:
+    """Write every file under `staging`, plus the manifest of what was written."""
+    if staging.exists():
+        shutil.rmtree(staging)
+    for file in files:
+        target = staging / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.data)
+    listing = "".join(f"{path}\n" for path in sorted(f.path for f in files))
+    (staging / MANIFEST).write_text(listing, "utf-8")
+
+
+def swap_in(staging: Path, output: Path) -> None:
+    """Replace `output` by `staging` with two renames, so there is no half-written state."""
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    if output.exists():
+        output.rename(old)
+    try:
+        staging.rename(output)
+    except BaseException:
+        if old.exists():
+            old.rename(output)
+        raise
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,135 @@
+"""YAML for front matter and settings that keeps exactly what the editor wrote.
+
+PyYAML implements YAML 1.1, where `no` becomes False, `0471234567` an octal number and
+`14:30` the number 870. We therefore compose the document into nodes and keep every scalar as
+the text that was typed; the model decides per field whether it wants text, a number, a date
+or a yes/no value. Anchors and aliases are refused before they are expanded, so an alias bomb
+fails at once instead of eating memory. Every value keeps its line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+Key = tuple[str | int, ...]
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class YamlMistake:
+    """A mistake found while reading YAML, with a 1-based position inside the YAML text."""
+
+    line: int
+    column: int
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain data (dict / list / str / None) plus the position of every value in it."""
+
+    data: Any
+    positions: dict[Key, tuple[int, int]]
+
+    def where(self, key: Key) -> tuple[int, int]:
+        """Position of `key`, or of its nearest parent that has one."""
+        while key not in self.positions and key:
+            key = key[:-1]
+        return self.positions.get(key, (1, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, mark: yaml.Mark, message: str, fix: str):
+        super().__init__(message)
+        self.mistake = YamlMistake(mark.line + 1, mark.column + 1, message, fix)
+
+
+class _Loader(yaml.SafeLoader):
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                event.start_mark,
+                "Ankers en verwijzingen (& en *) worden niet ondersteund.",
+                "Schrijf de waarde voluit, of zet ze tussen aanhalingstekens als & of * "
+                "bij de tekst hoort.",
+            )
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlMistake]]:
+    """Parse one YAML document. Returns the document (None if unreadable) and all mistakes."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        return None, [refused.mistake]
+    except yaml.MarkedYAMLError as error:
+        return None, [_explain(error)]
+    finally:
+        loader.dispose()
+    mistakes: list[YamlMistake] = []
+    positions: dict[Key, tuple[int, int]] = {}
+    data = _to_data(node, (), positions, mistakes) if node is not None else None
+    return YamlDocument(data, positions), mistakes
+
+
+def _to_data(node: yaml.Node, key: Key, positions: dict, mistakes: list[YamlMistake]) -> Any:
+    positions[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, key, positions, mistakes)
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, key + (i,), positions, mistakes) for i, item in enumerate(node.value)]
+    if node.style is None and node.value in _NULLS:
+        return None
+    return node.value
+
+
+def _mapping(node: yaml.MappingNode, key: Key, positions: dict, mistakes: list) -> dict:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        mark = key_node.start_mark
+        if not isinstance(key_node, yaml.ScalarNode):
+            mistakes.append(YamlMistake(mark.line + 1, mark.column + 1,
+                                        "Een sleutel moet gewone tekst zijn.",
+                                        "Schrijf de sleutel als één woord gevolgd door ': '."))
+            continue
+        name = key_node.value
+        if name in result:
+            first_line = positions[key + (name,)][0]
+            mistakes.append(YamlMistake(
+                mark.line + 1, mark.column + 1,
+                f"'{name}' staat twee keer in dit blok (ook op regel {first_line}).",
+                "Houd één van de twee over; anders telt alleen de laatste.",
+            ))
+            continue
+        result[name] = _to_data(value_node, key + (name,), positions, mistakes)
+    return result
+
+
+# PyYAML's own problem texts, turned into advice an editor can act on.
+_ADVICE = [
+    ("found character '\\t'", "Er staat een tab in de inspringing.",
+     "Spring in met spaties, niet met tabs."),
+    ("mapping values are not allowed here", "Er staat een ': ' in een waarde zonder aanhalingstekens.",
+     "Zet de waarde tussen aanhalingstekens, bijvoorbeeld: titel: \"Deel 1: speedinterview\"."),
+    ("could not find expected ':'", "Deze regel is geen 'sleutel: waarde'.",
+     "Controleer de inspringing en zet tekst met een dubbele punt tussen aanhalingstekens."),
+    ("found unexpected end of stream", "Een aanhalingsteken wordt niet gesloten.",
+     "Sluit elke waarde af met hetzelfde aanhalingsteken als waarmee ze begint."),
+]
+
+
+def _explain(error: yaml.MarkedYAMLError) -> YamlMistake:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = f"{error.problem or ''} {error.context or ''}"
+    for needle, message, fix in _ADVICE:
+        if needle in problem:
+            return YamlMistake(line, column, message, fix)
+    return YamlMistake(line, column, f"De YAML is niet leesbaar ({error.problem}).",
+                       "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel.")
