@@ -24,6 +24,11 @@ class BuildOptions:
     base_url: str | None = None
     drafts: bool = False
     strict: bool = False
+    templates: Path | None = None   # default: root/templates
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.templates or self.root / "templates"
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ def build(options: BuildOptions) -> BuildResult:
     check_output_dir(options.output, options.root)
     config = load_config(options.root, options.base_url)
     content = load_content(options.root, config, drafts=options.drafts)
-    files = render_site(options.root / "templates", config, content, options.today)
+    files = render_site(options.templates_dir, config, content, options.today)
     sources = {f.path: f.source for f in files if f.source}
     staging = staging_dir(options.output)
     try:

@@ -75,16 +75,16 @@ def vacancy_state(vacancy: Vacancy, today: date) -> VacancyState:
 
 
 def step_statuses(steps: tuple[Step, ...], today: date) -> tuple[StepView, ...]:
-    """A dated step is past once its day is over; an undated step is past once a later step is.
-
-    The first step that is not past is the next step; the rest are planned.
+    """A dated step is past once its day is over; an undated step (a cv screening, a reserve
+    list) is past once a later dated step has begun. The first step that is not past is the
+    next step; the rest are planned.
     """
     past = [False] * len(steps)
-    seen_past = False
+    later_started = False
     for index in range(len(steps) - 1, -1, -1):
         step_date = steps[index].date
-        seen_past = seen_past or (step_date is not None and step_date < today)
-        past[index] = seen_past
+        past[index] = step_date < today if step_date else later_started
+        later_started = later_started or (step_date is not None and step_date <= today)
     views, next_given = [], False
     for step, is_past in zip(steps, past, strict=True):
         if is_past:

@@ -1,0 +1,50 @@
+"""The command line as CI and editors use it: exit codes, summary line, README commands."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_build_prints_one_summary_line_and_exits_zero(tmp_path):
+    result = run("--date", "2025-10-20", "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"7 pagina's gebouwd op 2025-10-20, 0 fouten, 0 waarschuwingen "
+                        r"\(\d+,\d s\)\n", result.stdout)
+
+
+def test_bad_date_is_a_usage_error(tmp_path):
+    result = run("--date", "20-10-2025", "--output", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "--date '20-10-2025' is geen geldige datum. Gebruik JJJJ-MM-DD." in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_command_checks_a_built_folder(tmp_path):
+    assert run("--output", str(tmp_path / "out")).returncode == 0
+    result = run("check", str(tmp_path / "out"))
+    assert result.returncode == 0
+    assert result.stdout.endswith("gecontroleerd: 0 fouten, 0 waarschuwingen\n")
+
+
+def test_readme_starts_with_the_two_commands_ci_runs():
+    lines = (ROOT / "README.md").read_text("utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("```"))
+    end = lines.index("```", start + 1)
+    assert start < 10, "the commands come first"
+    assert lines[start + 1:end] == ["make site", "make test"]
+    ci = (ROOT / ".ci/run").read_text("utf-8")
+    assert [line for line in ci.splitlines() if line.startswith("make")] == ["make test"]
+
+
+def test_generated_files_are_ignored_by_git():
+    ignored = (ROOT / ".gitignore").read_text("utf-8").splitlines()
+    assert "/output/" in ignored and "/.venv/" in ignored

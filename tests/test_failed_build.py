@@ -1,0 +1,86 @@
+"""A mistake in content gives a clear message and leaves the previous output/ exactly as it was."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURES, build_site
+from test_site import tree_digest
+from werkenbij.problems import ContentError, UsageError
+
+VACANCY = "content/vacatures/maatschappelijk-werker.md"
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", root)
+    return root
+
+
+def break_file(root, old: str, new: str) -> None:
+    path = root / VACANCY
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def messages(error: ContentError) -> list[str]:
+    return [f"{p.location}: {p.message}" for p in error.problems]
+
+
+def test_bad_content_leaves_output_untouched_and_no_staging(site):
+    output = build_site(site / "output", date(2025, 10, 1), root=site)
+    before = tree_digest(output)
+    break_file(site, "closes: 2025-10-31", "closes: 2025-02-30")
+    with pytest.raises(ContentError) as caught:
+        build_site(output, date(2025, 10, 1), root=site)
+    assert messages(caught.value) == [
+        f"{VACANCY}:15:9: 'closes' is geen geldige datum (2025-02-30)."]
+    assert tree_digest(output) == before
+    assert sorted(p.name for p in site.iterdir()) == ["content", "output", "site_config.yaml"]
+
+
+def test_all_mistakes_are_reported_at_once(site):
+    break_file(site, "title: Maatschappelijk werker\n", "")
+    break_file(site, "hours_per_week: 19", "hours_per_week: negentien")
+    break_file(site, "email: test@example.org", "email: test-at-example")
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "output", date(2025, 10, 1), root=site)
+    assert messages(caught.value) == [
+        f"{VACANCY}:2:1: 'title' ontbreekt.",
+        f"{VACANCY}:6:17: 'hours_per_week' moet een geheel getal zijn (negentien).",
+        f"{VACANCY}:33:10: 'contact': 'email' is geen geldig e-mailadres (test-at-example).",
+    ]
+
+
+def test_unknown_key_gets_a_suggestion(site):
+    break_file(site, "closes:", "closing:")
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "output", date(2025, 10, 1), root=site)
+    [problem] = caught.value.problems
+    assert (problem.message, problem.fix) == ("'closing' is een onbekende sleutel.",
+                                              "Bedoel je 'closes'?")
+
+
+def test_output_folder_that_holds_the_project_is_refused(site):
+    with pytest.raises(UsageError, match="is het project zelf"):
+        build_site(site, date(2025, 10, 1), root=site)
+    with pytest.raises(UsageError, match="is het project zelf"):
+        build_site(site / "..", date(2025, 10, 1), root=site)
+    other_project = site.parent / "other"
+    (other_project / "content").mkdir(parents=True)
+    with pytest.raises(UsageError, match="bevat content/"):
+        build_site(other_project, date(2025, 10, 1), root=site)
+
+
+def test_folder_with_files_the_build_did_not_write_is_never_replaced(site):
+    output = site / "output"
+    output.mkdir()
+    (output / "eigen-bestand.txt").write_text("van iemand anders", "utf-8")
+    with pytest.raises(UsageError, match="eigen-bestand.txt"):
+        build_site(output, date(2025, 10, 1), root=site)
+    assert (output / "eigen-bestand.txt").read_text("utf-8") == "van iemand anders"

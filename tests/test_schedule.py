@@ -1,0 +1,91 @@
+"""Open or closed, and where each step stands, on fixed build dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import VACANCY, ROOT, build_site, parse, text_of
+from werkenbij.config import load_config
+from werkenbij.content import load_content
+from werkenbij.problems import UsageError
+from werkenbij.schedule import resolve_build_date, vacancy_state
+
+
+@pytest.fixture(scope="module")
+def vacancy():
+    content = load_content(ROOT, load_config(ROOT))
+    return next(v for v in content.vacancies if v.slug == "communicatiemedewerker")
+
+
+@pytest.mark.parametrize("today, is_open, statuses", [
+    # before the first test: open; screening is next
+    (date(2025, 10, 20), True, ["volgende stap", "gepland", "gepland", "gepland"]),
+    # the day before the speed interview: still open
+    (date(2025, 11, 4), True, ["volgende stap", "gepland", "gepland", "gepland"]),
+    # the speed interview day itself: closed, the interview is the next step
+    (date(2025, 11, 5), False, ["voorbij", "volgende stap", "gepland", "gepland"]),
+    # between the two tests
+    (date(2025, 11, 10), False, ["voorbij", "voorbij", "volgende stap", "gepland"]),
+    # after both tests: the reserve is what comes next
+    (date(2025, 11, 20), False, ["voorbij", "voorbij", "voorbij", "volgende stap"]),
+])
+def test_state_on_a_build_date(vacancy, today, is_open, statuses):
+    state = vacancy_state(vacancy, today)
+    assert state.is_open is is_open
+    assert [view.status.value for view in state.steps] == statuses
+
+
+def test_closes_date_wins_over_the_first_step(vacancy):
+    from dataclasses import replace
+    with_closes = replace(vacancy, closes=date(2025, 10, 31))
+    assert vacancy_state(with_closes, date(2025, 10, 31)).is_open
+    assert not vacancy_state(with_closes, date(2025, 11, 1)).is_open
+
+
+def test_timeline_shows_status_in_words_between_the_tests(tmp_path):
+    site = build_site(tmp_path / "output", date(2025, 11, 10))
+    steps = parse(site / VACANCY).select("ol.timeline > li")
+    badges = [text_of(step.select_one(".status-badge")) for step in steps]
+    assert badges == ["Voorbij", "Voorbij", "Volgende stap", "Gepland"]
+
+
+def test_open_vacancy_has_apply_section_and_is_on_the_home_page(open_site):
+    page = parse(open_site / VACANCY)
+    assert "Open vacature." in text_of(page.select_one(".status"))
+    apply = page.find(id="solliciteren")
+    assert apply is not None
+    assert "mailto:vacatures@kortrijk.be" in {a["href"] for a in apply.find_all("a")}
+    home = parse(open_site / "index.html")
+    assert [text_of(a) for a in home.select(".vacancy-list h3 a")] == ["Communicatiemedewerker"]
+    archive = parse(open_site / "vacatures/archief/index.html")
+    assert not archive.select(".vacancy-list")
+
+
+def test_closed_vacancy_stays_reachable_says_closed_and_has_no_apply(closed_site):
+    page = parse(closed_site / VACANCY)
+    assert "Afgesloten." in text_of(page.select_one(".status"))
+    assert "(afgesloten)" in page.title.string
+    assert page.find(id="solliciteren") is None
+    assert not page.select('a[href="#solliciteren"]')
+    archive = parse(closed_site / "vacatures/archief/index.html")
+    assert [text_of(a) for a in archive.select(".vacancy-list h2 a")] == ["Communicatiemedewerker"]
+    assert "de selectie begon op woensdag 5 november 2025" in text_of(archive.select_one(".facts"))
+
+
+def test_home_without_open_vacancies_points_to_archive_and_faq(closed_site):
+    home = parse(closed_site / "index.html")
+    empty = home.select_one(".empty-state")
+    assert "Er staan op dit moment geen vacatures open." in text_of(empty)
+    hrefs = [a["href"] for a in empty.find_all("a")]
+    assert hrefs == ["/vacatures/archief/", "/veelgestelde-vragen/"]
+
+
+def test_build_date_from_option_epoch_or_today():
+    assert resolve_build_date("2025-10-20", {}) == date(2025, 10, 20)
+    # 2025-11-04 23:30 UTC is already 5 November in Brussels
+    assert resolve_build_date(None, {"SOURCE_DATE_EPOCH": "1762299000"}) == date(2025, 11, 5)
+    assert resolve_build_date("2025-10-20", {"SOURCE_DATE_EPOCH": "1762299000"}) == date(2025, 10, 20)
+    with pytest.raises(UsageError, match="geen geldige datum"):
+        resolve_build_date("2025-02-30", {})
