@@ -9,6 +9,7 @@ site: $(VENV)/.runtime
 	$(PY) build.py
 
 test: $(VENV)/.dev
+	$(PY) -m ruff check werkenbij tests build.py
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import VACANCY, ROOT, build_site, parse, text_of
+from conftest import ROOT, VACANCY, build_site, parse, text_of
 from werkenbij.config import load_config
 from werkenbij.content import load_content
 from werkenbij.problems import UsageError

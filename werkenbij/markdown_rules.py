@@ -83,7 +83,8 @@ def _check_inline(line: str, number: int, path: str) -> Iterator[Problem]:
         yield Problem(path, number, match.start() + 1, "Een kaal webadres is geen goede linktekst.",
                       "Schrijf [beschrijving van de pagina](adres) in plaats van <adres>.")
     stripped = _AUTOLINK.sub("", _LINK.sub("", line))
-    for match in _HTML.finditer(stripped):
+    match = _HTML.search(stripped)  # one message per line is enough to act on
+    if match:
         yield Problem(path, number, line.find(match.group(0)) + 1,
                       f"HTML ({match.group(0)}…) is niet toegelaten in de tekst.",
                       "Gebruik Markdown: ## voor een kop, - voor een lijst, [tekst](adres) voor "

@@ -1,0 +1,77 @@
+"""Each kind of broken page is caught with its exact message; a clean page passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from werkenbij.checks import run_checks
+
+CLEAN = """<!doctype html>
+<html lang="nl-BE"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><meta name="description" content="Een pagina."></head>
+<body><a href="#inhoud">Ga naar de inhoud</a>
+<header><nav><a href="/">Start</a> <a href="/b/">Pagina B</a></nav></header>
+<main id="inhoud"><h1>Titel</h1><h2 id="deel">Deel</h2>
+<p><a href="mailto:vacatures@kortrijk.be">vacatures@kortrijk.be</a>
+<a href="tel:+3256278503">056 27 85 03</a> <a href="/b/#deel">het deel van pagina B</a>
+<time datetime="2025-11-05">5 november</time></p>{extra}</main>
+<footer><p>Voet</p></footer></body></html>
+"""
+
+
+def make_site(tmp_path, extra: str = "", extra_b: str = ""):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "index.html").write_text(CLEAN.format(title="Start", extra=extra), "utf-8")
+    (tmp_path / "b/index.html").write_text(CLEAN.format(title="B", extra=extra_b), "utf-8")
+    return [f"{p.path}: {p.message}" for p in run_checks(tmp_path, "/", {}, "site")]
+
+
+def test_clean_site_passes(tmp_path):
+    assert make_site(tmp_path) == []
+
+
+@pytest.mark.parametrize("extra, message", [
+    ('<a href="/bestaat-niet/">een pagina</a>',
+     "site/index.html: Deze link wijst naar een pagina die niet bestaat (/bestaat-niet/)."),
+    ('<a href="/b/#nergens">een anker</a>',
+     "site/index.html: Het anker #nergens bestaat niet op b/index.html."),
+    ('<a href="javascript:alert(1)">een script</a>',
+     "site/index.html: Link met een niet toegelaten soort adres (javascript:)."),
+    ('<a href="mailto:geen-adres">mail</a>', "site/index.html: Ongeldig e-mailadres in mailto:geen-adres."),
+    ('<a href="tel:056 27 85 03">bel</a>', "site/index.html: Ongeldig telefoonnummer in tel:056 27 85 03."),
+    ('<a href="http://www.kortrijk.be/">stad Kortrijk</a>',
+     "site/index.html: Onbeveiligde link (http://www.kortrijk.be/)."),
+    ('<a href="">leeg</a>', "site/index.html: Een link zonder adres."),
+    ("<h4>Te diep</h4>", "site/index.html: De kop slaat een niveau over (h2 naar h4)."),
+    ("<h1>Tweede</h1>", "site/index.html: De pagina heeft 2 h1-koppen in plaats van één."),
+    ('<img src="/b/index.html">', "site/index.html: Een afbeelding heeft geen alt-attribuut."),
+    ('<a href="/b/">hier</a>', "site/index.html: De linktekst 'hier' zegt niet waar de link naartoe gaat."),
+    ('<a href="/b/"></a>', "site/index.html: Deze link of knop heeft geen naam voor schermlezers."),
+    ('<p id="deel">dubbel</p>', "site/index.html: Het id 'deel' komt 2 keer voor."),
+    ('<button onclick="x()">Knop</button>',
+     "site/index.html: Inline gebeurtenis (onclick) is niet toegelaten."),
+    ("<script>alert(1)</script>", "site/index.html: Inline script is niet toegelaten."),
+    ('<time datetime="5 november">5 november</time>', "site/index.html: Ongeldige datum in <time>."),
+])
+def test_broken_page_is_caught(tmp_path, extra, message):
+    assert make_site(tmp_path, extra=extra) == [message]
+
+
+def test_duplicate_title_and_unreachable_page(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c/index.html").write_text(CLEAN.format(title="B", extra=""), "utf-8")
+    assert make_site(tmp_path) == [
+        "site/c/index.html: De titel 'B' staat ook op b/index.html.",
+        "site/c/index.html: Geen enkele link vanaf de startpagina leidt naar deze pagina.",
+    ]
+
+
+def test_sub_path_links_must_carry_the_base_path(tmp_path):
+    (tmp_path / "b").mkdir()
+    page = CLEAN.format(title="Start", extra="").replace('href="/', 'href="/werken-bij/')
+    (tmp_path / "index.html").write_text(page, "utf-8")
+    (tmp_path / "b/index.html").write_text(page.replace("Start", "B"), "utf-8")
+    assert run_checks(tmp_path, "/werken-bij/", {}, "site") == []
+    problems = run_checks(tmp_path, "/anders/", {}, "site")
+    assert "Deze link wijst buiten de site (/werken-bij/)." in {p.message for p in problems}
