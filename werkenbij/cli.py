@@ -48,6 +48,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", help="bouw de site zoals op deze dag (JJJJ-MM-DD)")
     parser.add_argument("--base-url", help="waar de site staat, bv. /werken-bij/ of https://…/")
     parser.add_argument("--output", default="output", help="uitvoermap (standaard output)")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="projectmap met content/ en site_config.yaml (standaard die van build.py)")
     parser.add_argument("--drafts", action="store_true", help="neem ook kladversies op")
     parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
 
@@ -84,8 +86,8 @@ def main(argv: list[str]) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    output = Path(args.output)
-    options = BuildOptions(root=ROOT, output=output if output.is_absolute() else Path.cwd() / output,
+    output = Path(args.output).resolve()
+    options = BuildOptions(root=args.root.resolve(), templates=ROOT / "templates", output=output,
                            today=resolve_build_date(args.date), base_url=args.base_url,
                            drafts=args.drafts, strict=args.strict)
     result = build(options)

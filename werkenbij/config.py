@@ -32,7 +32,7 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
         problems.append(Problem(CONFIG_FILE, 1, 1, "De instellingen zijn geen regels 'sleutel: waarde'.",
                                 "Vergelijk met de versie in git."))
         raise ConfigError(problems)
-    config = _read(Fields(doc, (), CONFIG_FILE, 0, problems), base_url)
+    config = _read(Fields(doc, (), CONFIG_FILE, problems), base_url)
     if problems:
         raise ConfigError(problems)
     return config

@@ -54,10 +54,9 @@ class ContentFile:
 
     def _parse_front_matter(self) -> None:
         assert self.split is not None
-        offset = self.split.front_matter_line - 1
-        doc, mistakes = parse_yaml(self.split.front_matter)
+        doc, mistakes = parse_yaml(self.split.front_matter, self.split.front_matter_line)
         for m in mistakes:
-            self.problems.append(Problem(self.rel, m.line + offset, m.column, m.message, m.fix))
+            self.problems.append(Problem(self.rel, m.line, m.column, m.message, m.fix))
         if doc is None:
             return
         if not isinstance(doc.data, dict):
@@ -65,7 +64,7 @@ class ContentFile:
                                          "De gegevens bovenaan moeten regels 'sleutel: waarde' zijn.",
                                          "Kopieer de gegevens van een bestaand bestand."))
             doc = YamlDocument({}, {})
-        self.fields = Fields(doc, (), self.rel, offset, self.problems)
+        self.fields = Fields(doc, (), self.rel, self.problems)
 
     @property
     def source(self) -> Source:
@@ -204,9 +203,9 @@ def read_link(link: Fields) -> Link | None:
 
 def read_contact(c: Fields, require_email: bool = True) -> Contact | None:
     c.refuse_unknown({"name", "role", "email", "phone"})
-    email = c.email("email", require_email)
-    return Contact(email=email, phone=c.phone("phone"), name=c.text("name"),
-                   role=c.text("role")) if email else None
+    contact = Contact(email=c.email("email", require_email), phone=c.phone("phone"),
+                      name=c.text("name"), role=c.text("role"))
+    return contact if contact.email else None
 
 
 def _contact(f: Fields, default: Contact) -> Contact:
@@ -222,6 +221,7 @@ def _contact(f: Fields, default: Contact) -> Contact:
 def _check_date_order(f: Fields, values: dict) -> None:
     """published ≤ closes ≤ the first dated step, and dated steps in order."""
     published, closes = values["published"], values["closes"]
+    closes = closes or published  # without closes, steps still come after publication
     if published and closes and closes < published:
         f.problem("closes", f"'closes' ({closes}) ligt vóór 'published' ({published}).",
                   "Een vacature sluit na de dag waarop ze gepubliceerd wordt.")
@@ -231,8 +231,9 @@ def _check_date_order(f: Fields, values: dict) -> None:
             continue
         key = ("procedure", index, "date")
         if closes and step.date < closes:
-            _problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de sluitdatum ({closes}).",
-                        "Een stap van de selectie volgt op de sluitdatum; controleer beide data.")
+            what = "de sluitdatum" if values["closes"] else "de publicatiedatum"
+            _problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór {what} ({closes}).",
+                        "Een stap van de selectie volgt op die datum; controleer beide data.")
         if previous and step.date < previous:
             _problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de vorige stap "
                         f"({previous}).", "Zet de stappen in de volgorde waarin ze plaatsvinden.")
@@ -241,7 +242,7 @@ def _check_date_order(f: Fields, values: dict) -> None:
 
 def _problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
     line, column = f.doc.where(key)
-    f.problems.append(Problem(f.path, line + f.line_offset, column, message, fix))
+    f.problems.append(Problem(f.path, line, column, message, fix))
 
 
 def _blocks(f: Fields, known: set[str]) -> tuple[str, ...]:

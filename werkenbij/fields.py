@@ -8,6 +8,7 @@ mistake becomes a `Problem` with file, line and column, and the caller gets None
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Callable
 from datetime import date
@@ -25,7 +26,7 @@ _SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
 
 def url_scheme(url: str) -> str:
     """The scheme as a browser would read it: control characters and blanks removed, lower case."""
-    cleaned = re.sub(r"[\x00-\x20\x7f]", "", url)
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url))
     match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
     return match.group(1).lower() if match else ""
 
@@ -33,21 +34,22 @@ def url_scheme(url: str) -> str:
 class Fields:
     """Reads the keys of one mapping inside a YAML document."""
 
-    def __init__(self, doc: YamlDocument, key: Key, path: str, line_offset: int,
-                 problems: list[Problem], label: str = ""):
+    def __init__(self, doc: YamlDocument, key: Key, path: str, problems: list[Problem],
+                 label: str = ""):
         value = _lookup(doc.data, key)
         self.data: dict[str, Any] = value if isinstance(value, dict) else {}
         self.doc, self.key, self.path = doc, key, path
-        self.line_offset, self.problems, self.label = line_offset, problems, label
+        self.problems, self.label = problems, label
 
     # -- reporting ---------------------------------------------------------------------------
 
     def name(self, key: str) -> str:
         return f"{self.label}'{key}'" if self.label else f"'{key}'"
 
-    def problem(self, key: str | None, message: str, fix: str) -> None:
-        line, column = self.doc.where(self.key + ((key,) if key is not None else ()))
-        self.problems.append(Problem(self.path, line + self.line_offset, column, message, fix))
+    def problem(self, key: str | None, message: str, fix: str, at_key: bool = False) -> None:
+        path = self.key + ((key,) if key is not None else ())
+        line, column = self.doc.where_key(path) if at_key else self.doc.where(path)
+        self.problems.append(Problem(self.path, line, column, message, fix))
 
     def refuse_unknown(self, allowed: set[str]) -> None:
         """Unknown keys are refused with the nearest known key as suggestion."""
@@ -55,22 +57,22 @@ class Fields:
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
             hint = f"Bedoel je '{close[0]}'?" if close else \
                 "Gebruik alleen deze sleutels: " + ", ".join(sorted(allowed)) + "."
-            self.problem(key, f"{self.name(key)} is een onbekende sleutel.", hint)
+            self.problem(key, f"{self.name(key)} is een onbekende sleutel.", hint, at_key=True)
 
     # -- typed values ----------------------------------------------------------------------
 
-    def text(self, key: str, required: bool = False) -> str:
+    def text(self, key: str, required: bool = False, kind: str = "tekst") -> str:
         value = self._raw(key, required)
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.problem(key, f"{self.name(key)} moet tekst zijn, geen lijst of blok.",
-                         "Schrijf de tekst op dezelfde regel na de dubbele punt.")
+            self.problem(key, f"{self.name(key)} moet {kind} zijn, geen lijst of blok.",
+                         "Schrijf de waarde op dezelfde regel na de dubbele punt.")
             return ""
         return value.strip()
 
     def number(self, key: str, required: bool = False) -> int | None:
-        value = self.text(key, required)
+        value = self.text(key, required, kind="een geheel getal")
         if not value:
             return None
         if not re.fullmatch(r"[0-9]{1,3}", value):
@@ -80,7 +82,7 @@ class Fields:
         return int(value)
 
     def date(self, key: str, required: bool = False) -> date | None:
-        value = self.text(key, required)
+        value = self.text(key, required, kind="een datum")
         if not value:
             return None
         try:
@@ -93,7 +95,7 @@ class Fields:
             return None
 
     def flag(self, key: str) -> bool:
-        value = self.text(key).lower()
+        value = self.text(key, kind="true of false").lower()
         if value in _TRUE:
             return True
         if value and value not in _FALSE:
@@ -161,7 +163,7 @@ class Fields:
         return [item.strip() for item in value]
 
     def _child(self, key: Key, label: str) -> Fields:
-        return Fields(self.doc, key, self.path, self.line_offset, self.problems, label)
+        return Fields(self.doc, key, self.path, self.problems, label)
 
     def _raw(self, key: str, required: bool) -> Any:
         value = self.data.get(key)

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .advice import content_warnings
 from .checks import run_checks
 from .config import load_config
 from .content import load_content
-from .problems import CheckFailure, Problem, Severity
+from .problems import CheckFailure, ContentError, Problem, Severity
 from .render import render_site
 from .write import check_output_dir, discard, staging_dir, swap_in, write_staging
 
@@ -43,6 +44,9 @@ def build(options: BuildOptions) -> BuildResult:
     check_output_dir(options.output, options.root)
     config = load_config(options.root, options.base_url)
     content = load_content(options.root, config, drafts=options.drafts)
+    warnings = content_warnings(content, options.today)
+    if options.strict and warnings:
+        raise ContentError(warnings)
     files = render_site(options.templates_dir, config, content, options.today)
     sources = {f.path: f.source for f in files if f.source}
     staging = staging_dir(options.output)
@@ -54,7 +58,7 @@ def build(options: BuildOptions) -> BuildResult:
     finally:
         discard(staging)
     pages = sum(f.path.endswith(".html") for f in files)
-    return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING])
+    return BuildResult(pages, warnings + [p for p in problems if p.severity == Severity.WARNING])
 
 
 def check_folder(folder: Path, base_path: str, strict: bool = False) -> list[Problem]:

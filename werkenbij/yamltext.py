@@ -9,13 +9,14 @@ fails at once instead of eating memory. Every value keeps its line and column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 Key = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_KEY_MARK = "\x00key"  # marks the position of a key (not its value) while composing
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,17 @@ class YamlDocument:
 
     data: Any
     positions: dict[Key, tuple[int, int]]
+    key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, key: Key) -> tuple[int, int]:
-        """Position of `key`, or of its nearest parent that has one."""
+        """Position of the value at `key`, or of its nearest parent that has one."""
         while key not in self.positions and key:
             key = key[:-1]
         return self.positions.get(key, (1, 1))
+
+    def where_key(self, key: Key) -> tuple[int, int]:
+        """Position of the key itself (for a key that should not be there)."""
+        return self.key_positions.get(key) or self.where(key)
 
 
 class _Refused(Exception):
@@ -61,9 +67,13 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlMistake]]:
-    """Parse one YAML document. Returns the document (None if unreadable) and all mistakes."""
-    loader = _Loader(text)
+def parse_yaml(text: str, first_line: int = 1) -> tuple[YamlDocument | None, list[YamlMistake]]:
+    """Parse one YAML document whose first line is line `first_line` of its file.
+
+    Returns the document (None if unreadable) and all mistakes, with file line numbers.
+    """
+    # Blank lines in front keep PyYAML's marks equal to the file's line numbers.
+    loader = _Loader("\n" * (first_line - 1) + text)
     try:
         node = loader.get_single_node()
     except _Refused as refused:
@@ -75,7 +85,9 @@ def parse_yaml(text: str) -> tuple[YamlDocument | None, list[YamlMistake]]:
     mistakes: list[YamlMistake] = []
     positions: dict[Key, tuple[int, int]] = {}
     data = _to_data(node, (), positions, mistakes) if node is not None else None
-    return YamlDocument(data, positions), mistakes
+    keys = {k[:-1]: v for k, v in positions.items() if k and k[-1] == _KEY_MARK}
+    return YamlDocument(data, {k: v for k, v in positions.items() if not k or k[-1] != _KEY_MARK},
+                        keys), mistakes
 
 
 def _to_data(node: yaml.Node, key: Key, positions: dict, mistakes: list[YamlMistake]) -> Any:
@@ -107,6 +119,7 @@ def _mapping(node: yaml.MappingNode, key: Key, positions: dict, mistakes: list) 
                 "Houd één van de twee over; anders telt alleen de laatste.",
             ))
             continue
+        positions[key + (name, _KEY_MARK)] = (mark.line + 1, mark.column + 1)
         result[name] = _to_data(value_node, key + (name,), positions, mistakes)
     return result
 

@@ -1,0 +1,193 @@
+"""Every kind of editor mistake: one clear message with file, line and fix, and output/ untouched.
+
+Each file in tests/fixtures/broken/ holds one mistake. It is dropped into a copy of the
+complete fixture site whose output/ was built before; the build must fail with exactly the
+messages below and leave that output/ byte-identical, with no staging folder left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import unicodedata
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build_site, parse, text_of
+from test_site import tree_digest
+from werkenbij.problems import BuildError, ConfigError, ContentError
+
+BROKEN = FIXTURES / "broken"
+TODAY = date(2025, 10, 1)
+P = "content/vacatures/"
+
+EXPECTED = {
+    "tab-indentation": ["12:1: Er staat een tab in de inspringing."],
+    "unquoted-colon": ["2:14: Er staat een ': ' in een waarde zonder aanhalingstekens."],
+    "duplicate-key": ["8:1: 'title' staat twee keer in dit blok (ook op regel 2)."],
+    "anchor-alias": ["3:7: Ankers en verwijzingen (& en *) worden niet ondersteund."],
+    "alias-bomb": ["4:4: Ankers en verwijzingen (& en *) worden niet ondersteund."],
+    "not-utf8": ["22: Het bestand is niet in UTF-8 opgeslagen."],
+    "empty-file": ["1: Het bestand is leeg."],
+    "front-matter-never-closed": ["1: De gegevens bovenaan worden nooit afgesloten met '---'."],
+    "no-front-matter": ["1: Het bestand begint niet met '---' (de start van de gegevens)."],
+    "missing-fields": [f"2:1: '{key}' ontbreekt." for key in (
+        "contract", "grade", "hours_per_week", "location", "procedure", "summary", "team")],
+    "unknown-key": ["8:1: 'closing' is een onbekende sleutel."],
+    "wrong-types": ["6:17: 'hours_per_week' moet een geheel getal zijn, geen lijst of blok.",
+                    "8:11: 'location' moet een blok met sleutels zijn."],
+    "config-like-list": ["3:3: 'title' moet tekst zijn, geen lijst of blok."],
+    "number-with-leading-zero": ["6:17: 'hours_per_week' moet een geheel getal zijn (0471234567)."],
+    "impossible-date": ["8:9: 'closes' is geen geldige datum (2025-02-30)."],
+    "date-order": ["9:9: 'closes' (2025-10-01) ligt vóór 'published' (2025-11-01).",
+                   "19:11: Stap 2 (2025-11-05) valt vóór de vorige stap (2025-11-12)."],
+    "bad-email-and-phone": ["17:10: 'contact': 'email' is geen geldig e-mailadres (test@@example).",
+                            "18:10: 'contact': 'phone' is geen geldig telefoonnummer (12)."],
+    "bad-urls": ["8:12: 'apply_url' is geen toegelaten link (JaVaScRiPt:alert(1)).",
+                 "10:8: 'salary': 'url' is geen toegelaten link (&#106;avascript:alert(1)).",
+                 "13:10: 'faq', link 1: 'url' is geen toegelaten link "
+                 "(data:text/html;base64,PHNjcmlwdD4=).",
+                 "15:10: 'faq', link 2: 'url' is geen toegelaten link (vbscript:msgbox(1))."],
+    "unknown-block": ["9:5: Het blok 'bestaat-niet' bestaat niet."],
+    "markdown-h1": ["20:1: Een kop met # maakt een extra hoofdtitel; de titel van de pagina is al "
+                    "de enige h1."],
+    "markdown-skipped-level": ["22:1: Deze kop slaat een niveau over (van ## naar ####)."],
+    "markdown-image-without-alt": ["24:1: Deze afbeelding heeft geen alt-tekst."],
+    "markdown-generic-link": ["22:23: De linktekst 'meer info' zegt niet waar de link naartoe gaat.",
+                              "22:64: De linktekst 'klik hier' zegt niet waar de link naartoe gaat."],
+    "markdown-bare-url": ["22:18: Een kaal webadres is geen goede linktekst."],
+    "markdown-raw-html": ["22:10: HTML (<b…) is niet toegelaten in de tekst.",
+                          "24:1: HTML (<script…) is niet toegelaten in de tekst."],
+    "markdown-script-link": ["22:10: Deze link is niet toegelaten (javascript:).",
+                             "22:43: Deze link is niet toegelaten (javascript:)."],
+}
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A copy of the complete fixture site with a good output/ already built."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", root)
+    build_site(root / "output", TODAY, root=root)
+    return root
+
+
+def failed_build(root, error=BuildError) -> BuildError:
+    before = tree_digest(root / "output")
+    with pytest.raises(error) as caught:
+        build_site(root / "output", TODAY, root=root)
+    assert tree_digest(root / "output") == before, "output/ changed"
+    assert sorted(p.name for p in root.iterdir()) == ["content", "output", "site_config.yaml"]
+    return caught.value
+
+
+def test_every_broken_fixture_has_an_expected_message():
+    assert sorted(p.stem for p in BROKEN.glob("*.md")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_mistake_names_file_line_and_fix_and_leaves_output_untouched(site, name):
+    shutil.copy(BROKEN / f"{name}.md", site / P)
+    error = failed_build(site, ContentError)
+    assert [f"{p.location}: {p.message}" for p in error.problems] == \
+        [f"{P}{name}.md:{message}" for message in EXPECTED[name]]
+    assert all(p.fix for p in error.problems)
+
+
+def test_bom_crlf_and_yaml_1_1_look_alikes_are_accepted_as_written(tmp_path):
+    out = build_site(tmp_path / "out", TODAY, root=FIXTURES / "complete")
+    assert text_of(parse(out / "vacatures/bom-en-crlf/index.html").h1) == "BOM en CRLF"
+    page = parse(out / "vacatures/yaml-tekst/index.html")
+    facts = {text_of(d.dt): text_of(d.dd) for d in page.select(".in-short .facts > div")}
+    assert (text_of(page.h1), facts["Team"], facts["Niveau"], facts["Contract"]) == \
+        ("off", "no", "14:30", "no")
+    assert page.find("a", href="tel:+32471234567").get_text() == "0471234567"
+
+
+def test_files_that_give_the_same_slug_are_all_named(site):
+    text = (BROKEN.parent / "complete" / P / "maatschappelijk-werker.md").read_text("utf-8")
+    for name in ("Maatschappelijk-Werker.md", unicodedata.normalize("NFC", "café.md"),
+                 unicodedata.normalize("NFD", "café.md")):
+        (site / P / name).write_text(text, "utf-8")
+    error = failed_build(site, ContentError)
+    assert sorted((p.path, p.message) for p in error.problems) == sorted([
+        (f"{P}{n}", f"Deze bestandsnaam geeft het webadres '{slug}', net als: {names}.")
+        for slug, names, group in [
+            ("cafe", f"{P}{unicodedata.normalize('NFD', 'café.md')}, "
+                     f"{P}{unicodedata.normalize('NFC', 'café.md')}",
+             [unicodedata.normalize("NFC", "café.md"), unicodedata.normalize("NFD", "café.md")]),
+            ("maatschappelijk-werker", f"{P}Maatschappelijk-Werker.md, {P}maatschappelijk-werker.md",
+             ["Maatschappelijk-Werker.md", "maatschappelijk-werker.md"])]
+        for n in group])
+
+
+def test_config_mistakes_are_listed_at_once(site):
+    config = site / "site_config.yaml"
+    config.write_text(config.read_text("utf-8").replace("title:", "titel:", 1)
+                      .replace("email: vacatures@kortrijk.be", "email: geen-adres"), "utf-8")
+    error = failed_build(site, ConfigError)
+    assert [(p.location, p.message, p.fix) for p in error.problems] == [
+        ("site_config.yaml:3:1", "'titel' is een onbekende sleutel.", "Bedoel je 'title'?"),
+        ("site_config.yaml:3:1", "'title' ontbreekt.",
+         "Voeg een regel 'title: ...' toe; dit veld is verplicht."),
+        ("site_config.yaml:27:10", "'contact': 'email' is geen geldig e-mailadres (geen-adres).",
+         "Schrijf het adres zoals naam@kortrijk.be, zonder 'mailto:'."),
+    ]
+
+
+def test_a_failed_check_leaves_output_untouched(site):
+    page = site / "content/pages/over-wsw.md"
+    page.write_text(page.read_text("utf-8") + "\nZie [de pagina die er niet is](/weg/).\n", "utf-8")
+    error = failed_build(site)
+    assert [(p.path, p.message, p.origin) for p in error.problems] == [
+        ("output/over-wsw/index.html", "Deze link wijst naar een pagina die niet bestaat (/weg/).",
+         "content/pages/over-wsw.md")]
+
+
+def test_a_full_disk_leaves_output_untouched(site, monkeypatch):
+    import werkenbij.write as write
+
+    real = write.Path.write_bytes
+    calls = []
+
+    def fill_up(path, data):
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(write.Path, "write_bytes", fill_up)
+    failed_build(site, OSError)
+
+
+def test_sigterm_during_the_build_leaves_output_untouched(site):
+    before = tree_digest(site / "output")
+    script = (
+        "import os, signal, sys\n"
+        "import werkenbij.pipeline as pipeline\n"
+        "from werkenbij.cli import main\n"
+        "def killed(*args):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "pipeline.run_checks = killed\n"
+        f"sys.exit(main(['--root', {str(site)!r}, '--output', {str(site / 'output')!r}]))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 4
+    assert "Onderbroken." in result.stderr
+    assert tree_digest(site / "output") == before
+    assert sorted(p.name for p in site.iterdir()) == ["content", "output", "site_config.yaml"]
+
+
+def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site):
+    shutil.copy(BROKEN / "impossible-date.md", site / P)
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(site),
+                             "--output", str(site / "output")], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"1. {P}impossible-date.md:8:9: fout: 'closes' is geen geldige datum (2025-02-30).\n"
+        "   oplossing: Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.\n")
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,88 @@
+"""Warnings for editors: not mistakes, but things that make a vacancy harder to use.
+
+Shown and counted on every build; with `--strict` they fail the build like errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from .models import Content, Vacancy
+from .problems import Problem, Severity
+from .schedule import vacancy_state
+
+MAX_WORDS = 25  # plain language at B1 level: most sentences well under 20 words
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_BLOCK_START = re.compile(r"^\s*([-*+]|\d+[.)]|#{1,6})\s")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9'‘“(])")
+_WORD = re.compile(r"[\w€]+(?:[-'’.,/][\w]+)*")
+
+
+def content_warnings(content: Content, today: date) -> list[Problem]:
+    warnings: list[Problem] = []
+    for vacancy in content.vacancies:
+        warnings += _completeness(vacancy, today)
+        warnings += long_sentences(vacancy.body, vacancy.source.body_line, vacancy.source.path)
+    for item in (*content.pages, *content.blocks):
+        warnings += long_sentences(item.body, item.source.body_line, item.source.path)
+    return warnings
+
+
+def _completeness(vacancy: Vacancy, today: date) -> Iterator[Problem]:
+    path = vacancy.source.path
+    if vacancy.published is None:
+        yield Problem(path, 1, 0, "De vacature heeft geen 'published'-datum, dus zoekmachines "
+                      "krijgen geen gestructureerde vacaturegegevens (JobPosting).",
+                      "Voeg 'published: JJJJ-MM-DD' toe met de dag waarop de vacature online kwam.",
+                      Severity.WARNING)
+    if vacancy.closes is None and vacancy_state(vacancy, today).is_open:
+        yield Problem(path, 1, 0, "De vacature is open maar heeft geen 'closes'-datum; kandidaten "
+                      "zien niet tot wanneer ze kunnen solliciteren.",
+                      "Voeg 'closes: JJJJ-MM-DD' toe met de laatste dag om te solliciteren.",
+                      Severity.WARNING)
+
+
+def long_sentences(text: str, first_line: int, path: str) -> list[Problem]:
+    """A warning for each sentence of more than MAX_WORDS words, at the line where it starts."""
+    warnings = []
+    for line, chunk in _chunks(text, first_line):
+        plain = _LINK.sub(r"\1", chunk)
+        offset = 0
+        for sentence in _SENTENCE_END.split(plain):
+            count = len(_WORD.findall(sentence))
+            if count > MAX_WORDS:
+                start = line + plain[:plain.find(sentence, offset)].count("\n")
+                warnings.append(Problem(
+                    path, start, 0, f"Deze zin telt {count} woorden: \"{_opening(sentence)}…\". "
+                    f"Zinnen van meer dan {MAX_WORDS} woorden zijn moeilijk te lezen (taalniveau B1).",
+                    "Splits de zin in twee of drie korte zinnen.", Severity.WARNING))
+            offset += len(sentence)
+    return warnings
+
+
+def _chunks(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Paragraphs and list items with the line each starts on; code and headings left out."""
+    current: list[str] = []
+    start = first_line
+    in_fence = False
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        new_block = in_fence or not line.strip() or _BLOCK_START.match(line) or _FENCE.match(line)
+        if new_block and current:
+            yield start, "\n".join(current)
+            current = []
+        if in_fence or _FENCE.match(line) or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not current:
+            start = number
+        current.append(_BLOCK_START.sub("", line) if _BLOCK_START.match(line) else line)
+    if current:
+        yield start, "\n".join(current)
+
+
+def _opening(sentence: str) -> str:
+    return " ".join(sentence.split()[:6])
