@@ -44,6 +44,8 @@ EXPECTED = {
     "impossible-date": ["8:9: 'closes' is geen geldige datum (2025-02-30)."],
     "date-order": ["9:9: 'closes' (2025-10-01) ligt vóór 'published' (2025-11-01).",
                    "19:11: Stap 2 (2025-11-05) valt vóór de vorige stap (2025-11-12)."],
+    "step-before-closing": ["16:11: Stap 1 (2025-11-12) valt vóór de sluitdatum (2025-11-20)."],
+    "script-url-with-whitespace": ["8:12: 'apply_url' is geen toegelaten link (java\tscript:alert(1))."],
     "bad-email-and-phone": ["17:10: 'contact': 'email' is geen geldig e-mailadres (test@@example).",
                             "18:10: 'contact': 'phone' is geen geldig telefoonnummer (12)."],
     "bad-urls": ["8:12: 'apply_url' is geen toegelaten link (JaVaScRiPt:alert(1)).",
@@ -191,3 +193,55 @@ def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site)
         f"1. {P}impossible-date.md:8:9: fout: 'closes' is geen geldige datum (2025-02-30).\n"
         "   oplossing: Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.\n")
     assert "Traceback" not in result.stderr
+
+
+def test_a_template_error_leaves_output_untouched(site, tmp_path):
+    from jinja2 import TemplateSyntaxError
+
+    from werkenbij.pipeline import BuildOptions, build
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "404.html").write_text("{% block main %}", "utf-8")
+    before = tree_digest(site / "output")
+    with pytest.raises(TemplateSyntaxError):
+        build(BuildOptions(root=site, output=site / "output", today=TODAY, templates=templates))
+    assert tree_digest(site / "output") == before
+
+
+LONG = ("Dit is een erg lange zin die veel te veel woorden telt om nog vlot gelezen te worden door "
+        "iemand die het Nederlands nog aan het leren is of die weinig tijd heeft vandaag.")
+
+
+def test_warnings_are_shown_and_fail_only_with_strict(site):
+    page = site / "content/pages/over-wsw.md"
+    page.write_text(page.read_text("utf-8") + f"\n{LONG} Korte zin.\n", "utf-8")
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(site), "--date", "2025-10-01",
+               "--output", str(site / "output")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = page.read_text("utf-8").count("\n")
+    assert f"content/pages/over-wsw.md:{lines}: waarschuwing: Deze zin telt 34 woorden: " \
+        f"\"Dit is een erg lange zin…\"." in result.stderr
+    assert "0 fouten, 5 waarschuwingen" in result.stdout
+    strict = subprocess.run(command + ["--strict"], capture_output=True, text=True, timeout=60)
+    assert strict.returncode == 1
+    assert "Niet gebouwd: 0 fouten, 5 waarschuwingen." in strict.stderr
+
+
+def test_missing_published_and_closes_are_warnings(tmp_path):
+    from werkenbij.advice import content_warnings
+    from werkenbij.config import load_config
+    from werkenbij.content import load_content
+
+    content = load_content(ROOT, load_config(ROOT))
+    warnings = content_warnings(content, date(2025, 10, 20))
+    messages = [p.message for p in warnings if p.path.endswith("communicatiemedewerker.md")
+                and p.line == 1]
+    assert messages == [
+        "De vacature heeft geen 'published'-datum, dus zoekmachines krijgen geen gestructureerde "
+        "vacaturegegevens (JobPosting).",
+        "De vacature is open maar heeft geen 'closes'-datum; kandidaten zien niet tot wanneer ze "
+        "kunnen solliciteren."]
+    closed = content_warnings(content, date(2026, 11, 28))
+    assert not any("'closes'" in p.message for p in closed)

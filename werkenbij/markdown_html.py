@@ -58,6 +58,7 @@ class MarkdownRenderer:
         md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.ESCAPED_CHARS.append("<")  # so an editor can write \< for a literal <
         md.treeprocessors.register(_HeadingIds(md, ids), "heading_ids", 5)
         html = md.convert(text)
         clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,

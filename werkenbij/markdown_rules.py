@@ -19,7 +19,7 @@ _ATX = re.compile(r"^\s{0,3}(#{1,6})(\s|$)")
 _SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]*)>")
-_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
+_HTML = re.compile(r"(?<!\\)<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 
 

@@ -1,0 +1,59 @@
+"""Hostile content that passes validation still ends up as inert text everywhere in the output."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURES, build_site, parse, text_of
+from werkenbij.fields import url_scheme
+
+TITLE = "<script>alert('titel')</script> & \"Co\" </title><b>"
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "data", "poster", "xlink:href")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("hostile") / "output", date(2025, 10, 1),
+                      root=FIXTURES / "hostile")
+
+
+def all_elements(site):
+    for path in sorted(site.rglob("*.html")):
+        for element in parse(path).find_all(True):
+            yield path.relative_to(site).as_posix(), element
+
+
+def test_no_script_event_handler_or_script_url_anywhere(site):
+    found = []
+    for path, element in all_elements(site):
+        if element.name in ("script", "iframe", "object", "embed", "svg", "style", "form"):
+            found.append((path, str(element)))
+        found += [(path, name) for name in element.attrs if name.lower().startswith("on")]
+        for name in URL_ATTRIBUTES:
+            if element.has_attr(name) and url_scheme(str(element[name])) not in \
+                    ("", "https", "http", "mailto", "tel"):
+                found.append((path, f"{name}={element[name]}"))
+    assert found == []
+
+
+def test_titles_with_markup_characters_are_escaped_everywhere(site):
+    page = parse(site / "vacatures/aanval/index.html")
+    assert page.title.string == f"{TITLE} | Werken bij Wijkgericht Sociaal Werk"
+    assert text_of(page.h1) == TITLE
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("Samenvatting met </p><script>alert(1)</script> en ' quotes \"")
+    assert TITLE in text_of(parse(site / "index.html").select_one(".vacancy-list h3"))
+
+
+def test_template_syntax_in_content_appears_literally(site):
+    text = text_of(parse(site / "vacatures/aanval/index.html").find("main"))
+    assert "{{ 7*7 }}" in text and "{% if true %}ja{% endif %}" in text
+    assert "{{ config }} {{ ''.__class__ }}" in text
+    assert "49" not in text
+
+
+def test_escaped_angle_bracket_shows_as_text(site):
+    text = text_of(parse(site / "vacatures/aanval/index.html").find("main"))
+    assert "Een <script> in tekst" in text
