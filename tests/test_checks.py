@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from werkenbij.checks import run_checks
+from werkenbij.checks import CheckSettings, run_checks
 
 CLEAN = """<!doctype html>
 <html lang="nl-BE"><head><meta charset="utf-8">
@@ -20,11 +20,22 @@ CLEAN = """<!doctype html>
 """
 
 
-def make_site(tmp_path, extra: str = "", extra_b: str = ""):
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>
+"""
+
+
+def write_sitemap(folder, *paths: str) -> None:
+    urls = "".join(f"<url><loc>https://x.test{path}</loc></url>" for path in paths)
+    (folder / "sitemap.xml").write_text(SITEMAP.format(urls), "utf-8")
+
+
+def make_site(tmp_path, extra: str = "", extra_b: str = "", sitemap=("/", "/b/")):
     (tmp_path / "b").mkdir()
     (tmp_path / "index.html").write_text(CLEAN.format(title="Start", extra=extra), "utf-8")
     (tmp_path / "b/index.html").write_text(CLEAN.format(title="B", extra=extra_b), "utf-8")
-    return [f"{p.path}: {p.message}" for p in run_checks(tmp_path, "/", {}, "site")]
+    write_sitemap(tmp_path, *sitemap)
+    return [f"{p.path}: {p.message}" for p in run_checks(tmp_path, CheckSettings(shown_as="site"))]
 
 
 def test_clean_site_passes(tmp_path):
@@ -61,7 +72,7 @@ def test_broken_page_is_caught(tmp_path, extra, message):
 def test_duplicate_title_and_unreachable_page(tmp_path):
     (tmp_path / "c").mkdir()
     (tmp_path / "c/index.html").write_text(CLEAN.format(title="B", extra=""), "utf-8")
-    assert make_site(tmp_path) == [
+    assert make_site(tmp_path, sitemap=("/", "/b/", "/c/")) == [
         "site/c/index.html: De titel 'B' staat ook op b/index.html.",
         "site/c/index.html: Geen enkele link vanaf de startpagina leidt naar deze pagina.",
     ]
@@ -72,6 +83,27 @@ def test_sub_path_links_must_carry_the_base_path(tmp_path):
     page = CLEAN.format(title="Start", extra="").replace('href="/', 'href="/werken-bij/')
     (tmp_path / "index.html").write_text(page, "utf-8")
     (tmp_path / "b/index.html").write_text(page.replace("Start", "B"), "utf-8")
-    assert run_checks(tmp_path, "/werken-bij/", {}, "site") == []
-    problems = run_checks(tmp_path, "/anders/", {}, "site")
+    write_sitemap(tmp_path, "/werken-bij/", "/werken-bij/b/")
+    assert run_checks(tmp_path, CheckSettings("/werken-bij/", shown_as="site")) == []
+    problems = run_checks(tmp_path, CheckSettings("/anders/", shown_as="site"))
     assert "Deze link wijst buiten de site (/werken-bij/)." in {p.message for p in problems}
+
+
+def test_sitemap_must_list_exactly_the_pages(tmp_path):
+    assert make_site(tmp_path, sitemap=("/", "/weg/")) == [
+        "site/sitemap.xml: De pagina b/index.html staat niet in de sitemap.",
+        "site/sitemap.xml: De sitemap noemt https://x.test/weg/, maar die pagina bestaat niet."]
+
+
+def test_missing_sitemap_is_a_failure(tmp_path):
+    make_site(tmp_path)
+    (tmp_path / "sitemap.xml").unlink()
+    problems = run_checks(tmp_path, CheckSettings(shown_as="site"))
+    assert [p.message for p in problems] == ["Er is geen sitemap.xml."]
+
+
+def test_severity_per_check_can_be_set(tmp_path):
+    make_site(tmp_path, extra='<a href="/weg/">een pagina</a>')
+    as_warning = run_checks(tmp_path, CheckSettings(shown_as="site", severities={"links": "warning"}))
+    assert [(p.check, p.severity) for p in as_warning] == [("links", "warning")]
+    assert run_checks(tmp_path, CheckSettings(shown_as="site", severities={"links": "off"})) == []

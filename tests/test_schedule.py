@@ -28,8 +28,9 @@ def vacancy():
     (date(2025, 11, 5), False, ["voorbij", "volgende stap", "gepland", "gepland"]),
     # between the two tests
     (date(2025, 11, 10), False, ["voorbij", "voorbij", "volgende stap", "gepland"]),
-    # after both tests: the reserve is what comes next
-    (date(2025, 11, 20), False, ["voorbij", "voorbij", "voorbij", "volgende stap"]),
+    # after both tests: nothing lies ahead, so the undated reserve list claims no status
+    (date(2025, 11, 20), False, ["voorbij", "voorbij", "voorbij", "geen datum"]),
+    (date(2026, 11, 28), False, ["voorbij", "voorbij", "voorbij", "geen datum"]),
 ])
 def test_state_on_a_build_date(vacancy, today, is_open, statuses):
     state = vacancy_state(vacancy, today)

@@ -9,7 +9,7 @@ import time
 import traceback
 from pathlib import Path
 
-from .models import base_path_of
+from .config import load_config
 from .pipeline import BuildOptions, build, check_folder
 from .problems import (
     EXIT_CHECK,
@@ -21,7 +21,7 @@ from .problems import (
     CheckFailure,
     UsageError,
 )
-from .report import count_line, report
+from .report import FORMATS, count_line, report
 from .schedule import resolve_build_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,8 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_build_options(build_cmd)
     check_cmd = commands.add_parser("check", help="controleer een gebouwde map")
     check_cmd.add_argument("folder", nargs="?", default="output", help="de map (standaard output)")
-    check_cmd.add_argument("--base-url", default="/", help="basispad van de site (standaard /)")
+    check_cmd.add_argument("--base-url", help="basispad van de site (standaard uit site_config.yaml)")
+    check_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     check_cmd.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    check_cmd.add_argument("--format", choices=FORMATS, default="human",
+                           help="hoe fouten getoond worden: human, json of github (annotaties)")
     _add_build_options(parser)
     return parser
 
@@ -52,6 +55,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
                         help="projectmap met content/ en site_config.yaml (standaard die van build.py)")
     parser.add_argument("--drafts", action="store_true", help="neem ook kladversies op")
     parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    parser.add_argument("--format", choices=FORMATS, default="human",
+                        help="hoe fouten getoond worden: human, json of github (annotaties)")
 
 
 def main(argv: list[str]) -> int:
@@ -66,12 +71,12 @@ def main(argv: list[str]) -> int:
         print(f"build.py: {error}", file=sys.stderr)
         return EXIT_USAGE
     except CheckFailure as failure:
-        report(failure.problems)
+        report(failure.problems, format=args.format)
         print(f"De gebouwde site is niet in orde: {count_line(failure.problems)}. {untouched}",
               file=sys.stderr)
         return EXIT_CHECK
     except BuildError as error:
-        report(error.problems)
+        report(error.problems, format=args.format)
         print(f"Niet gebouwd: {count_line(error.problems)}. {untouched}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
@@ -91,10 +96,10 @@ def _build(args: argparse.Namespace) -> int:
                            today=resolve_build_date(args.date), base_url=args.base_url,
                            drafts=args.drafts, strict=args.strict)
     result = build(options)
-    report(result.warnings)
+    report(result.warnings, format=args.format)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     print(f"{result.pages} pagina's gebouwd op {options.today.isoformat()}, "
-          f"{count_line(result.warnings)} ({seconds} s)")
+          f"{count_line(result.warnings)} ({seconds} s)", file=_summary_stream(args))
     return EXIT_OK
 
 
@@ -102,10 +107,16 @@ def _check(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise UsageError(f"De map {folder} bestaat niet. Bouw eerst de site.")
-    problems = check_folder(folder, base_path_of(args.base_url), args.strict)
-    report(problems)
-    print(f"{folder} gecontroleerd: {count_line(problems)}")
+    config = load_config(args.root.resolve(), args.base_url)
+    problems = check_folder(folder, config, args.strict)
+    report(problems, format=args.format)
+    print(f"{folder} gecontroleerd: {count_line(problems)}", file=_summary_stream(args))
     return EXIT_OK
+
+
+def _summary_stream(args: argparse.Namespace):
+    """JSON owns standard output; the one-line summary then goes to standard error."""
+    return sys.stderr if args.format == "json" else sys.stdout
 
 
 def _stop(signum: int, frame: object) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .checks import CHECK_NAMES, SEVERITY_CHOICES
 from .content import read_contact, read_link
 from .fields import Fields, collect
 from .frontmatter import decode_content
@@ -13,7 +14,7 @@ from .yamltext import parse_yaml
 
 CONFIG_FILE = "site_config.yaml"
 CONFIG_KEYS = {"title", "description", "intro", "base_url", "language", "organisation",
-               "contact", "faq", "navigation", "footer_links", "full_time_hours"}
+               "contact", "faq", "navigation", "footer_links", "full_time_hours", "checks"}
 
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
@@ -57,4 +58,23 @@ def _read(f: Fields, base_url: str | None) -> SiteConfig:
         footer_links=tuple(collect(f.items("footer_links", noun="link"), read_link)),
         full_time_hours=f.number("full_time_hours") or 38,
         language=f.text("language") or "nl-BE",
+        check_severities=_severities(f),
     )
+
+
+def _severities(f: Fields) -> tuple[tuple[str, str], ...]:
+    """`checks: {links: warning, reachable: off}`: how each check's failures count."""
+    checks = f.mapping("checks")
+    if checks is None:
+        return ()
+    checks.refuse_unknown(set(CHECK_NAMES))
+    chosen = []
+    for name in sorted(set(checks.data) & set(CHECK_NAMES)):
+        value = checks.text(name)
+        if value not in SEVERITY_CHOICES:
+            checks.problem(name, f"'checks': '{name}' moet error, warning of off zijn ({value}).",
+                           "error laat de build mislukken, warning toont alleen, off zet de "
+                           "controle uit.")
+            continue
+        chosen.append((name, value))
+    return tuple(chosen)

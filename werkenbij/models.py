@@ -160,6 +160,7 @@ class SiteConfig:
     `base_url` is where the site is published: a full URL (https://host/path/) or a path
     (/werken-bij/); `base_path` is its path part, always starting and ending with '/'.
     `full_time_hours` is the number of hours per week that counts as full time.
+    `check_severities` overrides how a failure of a named check counts (see werkenbij.checks).
     """
 
     title: str
@@ -173,6 +174,7 @@ class SiteConfig:
     footer_links: tuple[Link, ...]
     full_time_hours: int = 38
     language: str = "nl-BE"
+    check_severities: tuple[tuple[str, str], ...] = ()  # (check name, error|warning|off)
 
     @property
     def base_path(self) -> str:

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from .advice import content_warnings
-from .checks import run_checks
+from .checks import CheckSettings, run_checks
 from .config import load_config
 from .content import load_content
+from .models import SiteConfig
 from .problems import CheckFailure, ContentError, Problem, Severity
 from .render import render_site
 from .write import check_output_dir, discard, staging_dir, swap_in, write_staging
@@ -52,7 +53,9 @@ def build(options: BuildOptions) -> BuildResult:
     staging = staging_dir(options.output)
     try:
         write_staging(files, staging)
-        problems = run_checks(staging, config.base_path, sources, options.output.name)
+        settings = CheckSettings(config.base_path, sources, options.output.name, options.root,
+                                 dict(config.check_severities))
+        problems = run_checks(staging, settings)
         _fail_on_errors(problems, options.strict)
         swap_in(staging, options.output)
     finally:
@@ -61,9 +64,10 @@ def build(options: BuildOptions) -> BuildResult:
     return BuildResult(pages, warnings + [p for p in problems if p.severity == Severity.WARNING])
 
 
-def check_folder(folder: Path, base_path: str, strict: bool = False) -> list[Problem]:
+def check_folder(folder: Path, config: SiteConfig, strict: bool = False) -> list[Problem]:
     """Check an already built folder; raises CheckFailure when it fails."""
-    problems = run_checks(folder, base_path, {}, folder.name)
+    settings = CheckSettings(config.base_path, {}, folder.name, None, dict(config.check_severities))
+    problems = run_checks(folder, settings)
     _fail_on_errors(problems, strict)
     return problems
 

@@ -22,7 +22,8 @@ class Problem:
 
     `path` is relative to the project root (a content file, the config, or an output page);
     `line` and `column` are 1-based, 0 when unknown. Failures of the output checks also name
-    the `check`, the offending `element` and the content file (`origin`) the page came from.
+    the `check`, the offending `element` and the content file (`origin`) the page came from,
+    with the line in it (`origin_line`) where it could be traced.
     """
 
     path: str
@@ -34,6 +35,7 @@ class Problem:
     check: str = ""
     element: str = ""
     origin: str = ""
+    origin_line: int = 0
 
     @property
     def location(self) -> str:

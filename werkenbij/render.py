@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -93,7 +94,24 @@ class SiteRenderer:
                             page=p, body_html=self.markdown.render(p.body, set()))
                   for p in content.pages]
         files.append(self.page("404.html", "404.html", "/404.html"))
-        return files + self.static_files()
+        return files + self.machine_files(files, content) + self.static_files()
+
+    def machine_files(self, pages: list[OutputFile], content: Content) -> list[OutputFile]:
+        """sitemap.xml (every HTML page but the 404) and robots.txt pointing at it."""
+        lastmod = {f"vacatures/{v.slug}/index.html": v.published for v in content.vacancies}
+        entries = [(self.absolute_url(p.path.removesuffix("index.html")), lastmod.get(p.path))
+                   for p in pages if p.path != "404.html"]
+        sitemap = self.env.get_template("sitemap.xml").render(entries=entries)
+        robots = self.env.get_template("robots.txt").render(
+            sitemap=self.absolute_url("sitemap.xml"))
+        return [OutputFile("sitemap.xml", sitemap.encode("utf-8")),
+                OutputFile("robots.txt", robots.encode("utf-8"))]
+
+    def absolute_url(self, path: str) -> str:
+        """The full address when `base_url` has a host; otherwise the path from the root."""
+        parts = urlsplit(self.config.base_url)
+        prefix = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+        return prefix + self.url(path)
 
     def vacancy_view(self, vacancy: Vacancy, content: Content) -> VacancyView:
         ids: set[str] = set()

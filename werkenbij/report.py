@@ -1,26 +1,66 @@
-"""The one place that prints problems: numbered, grouped by file, with a count at the end."""
+"""The one place that prints problems: human (numbered), JSON, or GitHub annotations."""
 
 from __future__ import annotations
 
+import json
 import sys
+from dataclasses import asdict
 from typing import TextIO
 
 from .problems import Problem, Severity
 
+FORMATS = ("human", "json", "github")
 
-def report(problems: list[Problem], stream: TextIO = sys.stderr) -> None:
-    """Print every problem as `path:line:col: message` with its fix, errors before warnings."""
-    ordered = sorted(problems, key=lambda p: (p.severity != Severity.ERROR, p.path, p.line,
-                                              p.column, p.message))
-    for number, problem in enumerate(ordered, start=1):
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    """Errors before warnings; then by file, line and column, so related problems sit together."""
+    return sorted(problems, key=lambda p: (p.severity != Severity.ERROR, p.path, p.line, p.column,
+                                           p.message))
+
+
+def report(problems: list[Problem], stream: TextIO | None = None, format: str = "human") -> None:
+    stream = stream or (sys.stdout if format == "json" else sys.stderr)
+    {"human": _human, "json": _json, "github": _github}[format](ordered(problems), stream)
+
+
+def _human(problems: list[Problem], stream: TextIO) -> None:
+    for number, problem in enumerate(problems, start=1):
         kind = "fout" if problem.severity == Severity.ERROR else "waarschuwing"
         stream.write(f"{number}. {problem.location}: {kind}: {problem.message}\n")
         if problem.element:
             stream.write(f"   element: {problem.element}\n")
         if problem.origin:
-            stream.write(f"   gemaakt uit: {problem.origin}\n")
+            line = f":{problem.origin_line}" if problem.origin_line else ""
+            stream.write(f"   gemaakt uit: {problem.origin}{line}\n")
         if problem.fix:
             stream.write(f"   oplossing: {problem.fix}\n")
+
+
+def _json(problems: list[Problem], stream: TextIO) -> None:
+    json.dump([asdict(p) for p in problems], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _github(problems: list[Problem], stream: TextIO) -> None:
+    """Workflow commands that GitHub Actions shows as annotations on the file and line."""
+    for p in problems:
+        path, line = (p.origin, p.origin_line) if p.origin else (p.path, p.line)
+        kind = "error" if p.severity == Severity.ERROR else "warning"
+        where = f"file={_property(path)}" + (f",line={line}" if line else "")
+        if p.column and not p.origin:
+            where += f",col={p.column}"
+        text = p.message + (f" Oplossing: {p.fix}" if p.fix else "")
+        if p.origin:
+            text = f"{p.path}: {text}"
+        stream.write(f"::{kind} {where},title={_property(p.check or 'inhoud')}::{_data(text)}\n")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def count_line(problems: list[Problem]) -> str:

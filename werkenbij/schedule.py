@@ -39,6 +39,7 @@ class StepStatus(StrEnum):
     PAST = "voorbij"
     NEXT = "volgende stap"
     PLANNED = "gepland"
+    UNDATED = "geen datum"
 
     @property
     def label(self) -> str:
@@ -71,13 +72,17 @@ def vacancy_state(vacancy: Vacancy, today: date) -> VacancyState:
         is_open = today <= vacancy.closes
     else:
         is_open = starts is None or today < starts
-    return VacancyState(is_open, vacancy.closes, starts, step_statuses(vacancy.procedure, today))
+    return VacancyState(is_open, vacancy.closes, starts,
+                        step_statuses(vacancy.procedure, today, is_open))
 
 
-def step_statuses(steps: tuple[Step, ...], today: date) -> tuple[StepView, ...]:
+def step_statuses(steps: tuple[Step, ...], today: date, is_open: bool) -> tuple[StepView, ...]:
     """A dated step is past once its day is over; an undated step (a cv screening, a reserve
-    list) is past once a later dated step has begun. The first step that is not past is the
-    next step; the rest are planned.
+    list) is past once a later dated step has begun.
+
+    While the vacancy is open or a dated step still lies ahead, the first step that is not past
+    is the next step and the rest are planned. After that nothing is planned any more: an
+    undated step left over (a reserve list, months later) says it has no date.
     """
     past = [False] * len(steps)
     later_started = False
@@ -85,10 +90,13 @@ def step_statuses(steps: tuple[Step, ...], today: date) -> tuple[StepView, ...]:
         step_date = steps[index].date
         past[index] = step_date < today if step_date else later_started
         later_started = later_started or (step_date is not None and step_date <= today)
+    ongoing = is_open or any(step.date and step.date >= today for step in steps)
     views, next_given = [], False
     for step, is_past in zip(steps, past, strict=True):
         if is_past:
             status = StepStatus.PAST
+        elif not ongoing:
+            status = StepStatus.UNDATED
         elif not next_given:
             status, next_given = StepStatus.NEXT, True
         else:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..problems import Problem
+from dataclasses import replace
+from pathlib import Path
+
+from ..problems import Problem, Severity
 from .links import check_css_urls, check_links
-from .site import BuiltSite, load_built_site
+from .site import BuiltSite, CheckSettings, load_built_site
+from .sitemap import check_sitemap
 from .structure import check_reachable, check_structure, check_titles_unique
 
 Check = Callable[[BuiltSite], Iterator[Problem]]
@@ -22,10 +26,22 @@ REGISTRY: tuple[tuple[str, Check], ...] = (
     ("structure", check_structure),
     ("titles", check_titles_unique),
     ("reachable", check_reachable),
+    ("sitemap", check_sitemap),
 )
 
 
-def run_checks(folder, base_path: str, sources: dict[str, str], shown_as: str) -> list[Problem]:
-    """Run every registered check over `folder`; paths in the report start with `shown_as`."""
-    site = load_built_site(folder, base_path, sources, shown_as)
-    return [problem for name, check in REGISTRY for problem in check(site)]
+CHECK_NAMES = tuple(name for name, _ in REGISTRY)
+SEVERITY_CHOICES = ("error", "warning", "off")
+
+
+def run_checks(folder: Path, settings: CheckSettings) -> list[Problem]:
+    """Run every registered check over `folder`, with the severity set per check."""
+    site = load_built_site(folder, settings)
+    problems = []
+    for name, check in REGISTRY:
+        chosen = settings.severities.get(name)
+        if chosen == "off":
+            continue
+        for problem in check(site):
+            problems.append(replace(problem, severity=Severity(chosen)) if chosen else problem)
+    return problems

@@ -1,0 +1,44 @@
+"""The sitemap lists exactly the HTML pages of the site (the 404 page aside)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from ..problems import Problem
+from .site import BuiltSite
+
+SITEMAP = "sitemap.xml"
+NOT_LISTED = {"404.html"}
+_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def check_sitemap(site: BuiltSite) -> Iterator[Problem]:
+    if SITEMAP not in site.files:
+        yield site.problem("sitemap", SITEMAP, "Er is geen sitemap.xml.",
+                           "Laat de build een sitemap.xml schrijven met alle pagina's.")
+        return
+    try:
+        tree = etree.parse(str(site.folder / SITEMAP), etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError as error:
+        yield site.problem("sitemap", SITEMAP, f"sitemap.xml is geen geldige XML ({error}).",
+                           "Verbeter de sitemap-sjabloon.")
+        return
+    listed = {}
+    for loc in tree.iter(f"{_NS}loc"):
+        listed[_page_of(site, (loc.text or "").strip())] = (loc.text or "").strip()
+    pages = set(site.pages) - NOT_LISTED
+    for page in sorted(pages - set(listed)):
+        yield site.problem("sitemap", SITEMAP, f"De pagina {page} staat niet in de sitemap.",
+                           "Neem elke pagina op in sitemap.xml.")
+    for page in sorted(set(listed) - pages):
+        yield site.problem("sitemap", SITEMAP, f"De sitemap noemt {listed[page]}, maar die pagina "
+                           "bestaat niet.", "Haal het adres uit de sitemap of maak de pagina.")
+
+
+def _page_of(site: BuiltSite, loc: str) -> str:
+    path = unquote(urlsplit(loc).path)
+    relative = path[len(site.base_path):] if path.startswith(site.base_path) else path
+    return relative + "index.html" if relative == "" or relative.endswith("/") else relative
