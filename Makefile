@@ -9,11 +9,11 @@ site: $(VENV)/.runtime
 	$(PY) build.py
 
 test: $(VENV)/.dev
-	$(PY) -m ruff check werkenbij tests build.py
+	$(PY) -m ruff check werkenbij tests bench build.py
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev
-	$(PY) -m ruff check werkenbij tests build.py
+	$(PY) -m ruff check werkenbij tests bench build.py
 
 # The stamps depend on the requirement files, so a changed pin reinstalls.
 $(VENV)/.runtime: requirements.txt

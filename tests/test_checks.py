@@ -42,7 +42,7 @@ def test_clean_site_passes(tmp_path):
     assert make_site(tmp_path) == []
 
 
-@pytest.mark.parametrize("extra, message", [
+BROKEN_EXTRAS = [
     ('<a href="/bestaat-niet/">een pagina</a>',
      "site/index.html: Deze link wijst naar een pagina die niet bestaat (/bestaat-niet/)."),
     ('<a href="/b/#nergens">een anker</a>',
@@ -54,6 +54,10 @@ def test_clean_site_passes(tmp_path):
     ('<a href="http://www.kortrijk.be/">stad Kortrijk</a>',
      "site/index.html: Onbeveiligde link (http://www.kortrijk.be/)."),
     ('<a href="">leeg</a>', "site/index.html: Een link zonder adres."),
+    ('<a href="#">naar boven</a>', "site/index.html: Een link naar '#' gaat nergens heen."),
+    ('<a href="https://">een kapotte externe link</a>', "site/index.html: Een webadres zonder domein (https://)."),
+    ('<img src="/ontbreekt.png" alt="een foto">',
+     "site/index.html: Deze link wijst naar een pagina die niet bestaat (/ontbreekt.png)."),
     ("<h4>Te diep</h4>", "site/index.html: De kop slaat een niveau over (h2 naar h4)."),
     ("<h1>Tweede</h1>", "site/index.html: De pagina heeft 2 h1-koppen in plaats van één."),
     ('<img src="/b/index.html">', "site/index.html: Een afbeelding heeft geen alt-attribuut."),
@@ -64,9 +68,45 @@ def test_clean_site_passes(tmp_path):
      "site/index.html: Inline gebeurtenis (onclick) is niet toegelaten."),
     ("<script>alert(1)</script>", "site/index.html: Inline script is niet toegelaten."),
     ('<time datetime="5 november">5 november</time>', "site/index.html: Ongeldige datum in <time>."),
-])
+]
+
+
+@pytest.mark.parametrize("extra, message", BROKEN_EXTRAS)
 def test_broken_page_is_caught(tmp_path, extra, message):
     assert make_site(tmp_path, extra=extra) == [message]
+
+
+BROKEN_DOCUMENTS = [
+    ('<html lang="nl-BE">', "<html>", "De pagina heeft geen taal (lang op <html>)."),
+    ("<title>Start</title>", "", "De pagina heeft niet precies één niet-lege <title>."),
+    ('<meta name="description" content="Een pagina.">', "",
+     'De pagina mist <meta name="description">.'),
+    ('<meta name="viewport" content="width=device-width, initial-scale=1">', "",
+     'De pagina mist <meta name="viewport">.'),
+    ('<main id="inhoud">', '<div id="inhoud">', "De pagina heeft 0 <main>-elementen in plaats van één."),
+    ("<header>", "<div>", "De pagina mist een <header>-gebied."),
+    ("<footer>", "<div>", "De pagina mist een <footer>-gebied."),
+    ('<a href="#inhoud">Ga naar de inhoud</a>', '<a href="#elders">Ga naar de inhoud</a>',
+     "De eerste link is geen werkende link naar de inhoud (skip link)."),
+]
+
+
+def make_document_site(folder, old: str, new: str) -> None:
+    """The clean two-page site with one replacement made on its home page."""
+    page = CLEAN.format(title="Start", extra="")
+    assert old in page
+    (folder / "b").mkdir()
+    (folder / "index.html").write_text(page.replace(old, new), "utf-8")
+    (folder / "b/index.html").write_text(CLEAN.format(title="B", extra=""), "utf-8")
+    write_sitemap(folder, "/", "/b/")
+
+
+@pytest.mark.parametrize("old, new, message", BROKEN_DOCUMENTS)
+def test_broken_document_is_caught(tmp_path, old, new, message):
+    make_document_site(tmp_path, old, new)
+    problems = [p.message for p in run_checks(tmp_path, CheckSettings(shown_as="site"))
+                if p.path == "site/index.html" and p.check == "structure"]
+    assert problems == [message]
 
 
 def test_duplicate_title_and_unreachable_page(tmp_path):
@@ -107,3 +147,10 @@ def test_severity_per_check_can_be_set(tmp_path):
     as_warning = run_checks(tmp_path, CheckSettings(shown_as="site", severities={"links": "warning"}))
     assert [(p.check, p.severity) for p in as_warning] == [("links", "warning")]
     assert run_checks(tmp_path, CheckSettings(shown_as="site", severities={"links": "off"})) == []
+
+
+def test_folder_link_without_slash_gets_the_fix(tmp_path):
+    make_site(tmp_path, extra='<a href="/b">pagina B zonder slash</a>')
+    [problem] = run_checks(tmp_path, CheckSettings(shown_as="site"))
+    assert (problem.message, problem.fix) == (
+        "Deze link wijst naar een pagina die niet bestaat (/b).", "Zet een / achter het adres (/b/).")

@@ -55,13 +55,13 @@ def build(options: BuildOptions) -> BuildResult:
         write_staging(files, staging)
         settings = CheckSettings(config.base_path, sources, options.output.name, options.root,
                                  dict(config.check_severities))
-        problems = run_checks(staging, settings)
+        problems = warnings + run_checks(staging, settings)
         _fail_on_errors(problems, options.strict)
         swap_in(staging, options.output)
     finally:
         discard(staging)
     pages = sum(f.path.endswith(".html") for f in files)
-    return BuildResult(pages, warnings + [p for p in problems if p.severity == Severity.WARNING])
+    return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING])
 
 
 def check_folder(folder: Path, config: SiteConfig, strict: bool = False) -> list[Problem]:

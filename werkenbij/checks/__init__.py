@@ -7,7 +7,6 @@ and yields `Problem` values. Nothing here prints: the reporter does.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-
 from dataclasses import replace
 from pathlib import Path
 

@@ -85,6 +85,8 @@ _FAILURES = {
     "ssl": (Outcome.BROKEN, "een fout in de beveiligde verbinding (SSL)"),
     "invalid": (Outcome.BROKEN, "een fout: het adres is ongeldig"),
 }
+_FAILURE_TYPES = ((TimeoutError, "timeout"), (socket.gaierror, "dns"), (ConnectionRefusedError, "refused"),
+                  (ssl.SSLError, "ssl"))
 _ELSEWHERE_ONE = " Ook gebruikt op 1 andere pagina."
 _ELSEWHERE_MANY = " Ook gebruikt op {count} andere pagina's."
 
@@ -118,10 +120,12 @@ def check_external(site: BuiltSite, options: ExternalOptions, now: float | None 
     uses = _collect(site)
     cached = _read_cache(options.cache_file, now - options.cache_days * _DAY)
     results = {url: cached[url] for url in uses if url in cached}
-    fetched = _fetch_all(sorted(set(uses) - set(results)), options)
+    missing = sorted(set(uses) - set(results))
+    with ThreadPoolExecutor(max_workers=options.concurrency) as pool:
+        fetched = dict(zip(missing, pool.map(_fetch, missing, itertools.repeat(options)), strict=True))
     results |= {url: (answer, now) for url, answer in fetched.items()}
     _write_cache(options.cache_file, results)
-    for url in sorted(uses):
+    for url in sorted(uses, key=lambda url: (min(uses[url]), url)):  # page by page, as the other checks
         answer = results[url][0]
         if answer.outcome is not Outcome.OK:
             yield _problem(site, url, uses[url], answer, options)
@@ -154,13 +158,6 @@ def _problem(site: BuiltSite, url: str, pages: dict[str, Tag], answer: _Answer,
     if others:
         message += _ELSEWHERE_ONE if len(others) == 1 else _ELSEWHERE_MANY.format(count=len(others))
     return site.problem("external", first, message, outcome.fix, pages[first], outcome.severity)
-
-
-def _fetch_all(urls: list[str], options: ExternalOptions) -> dict[str, _Answer]:
-    if not urls:
-        return {}
-    with ThreadPoolExecutor(max_workers=options.concurrency) as pool:
-        return dict(zip(urls, pool.map(_fetch, urls, itertools.repeat(options)), strict=True))
 
 
 def _fetch(url: str, options: ExternalOptions) -> _Answer:
@@ -196,23 +193,15 @@ def _request(url: str, method: str, options: ExternalOptions) -> _Answer:
 
 
 def _as_sent(url: str) -> str:
-    """Browsers send a non-ASCII host as IDNA and percent-encode the path; http.client wants ASCII."""
+    """Browsers percent-encode spaces and non-ASCII in a path; http.client refuses them raw."""
     parts = urlsplit(url)
-    host = parts.netloc if parts.netloc.isascii() else parts.netloc.encode("idna").decode("ascii")
-    return parts._replace(netloc=host, path=quote(parts.path, safe=_SAFE),
-                          query=quote(parts.query, safe=_SAFE)).geturl()
+    return parts._replace(path=quote(parts.path, safe=_SAFE), query=quote(parts.query, safe=_SAFE)).geturl()
 
 
 def _failure(reason: object) -> str:
-    if isinstance(reason, TimeoutError):
-        return "timeout"
-    if isinstance(reason, socket.gaierror):
-        return "dns"
-    if isinstance(reason, ConnectionRefusedError):
-        return "refused"
-    if isinstance(reason, ssl.SSLError):
-        return "ssl"
-    return "invalid" if isinstance(reason, str) else "network"  # urllib gives text for "no host given"
+    if isinstance(reason, str):  # urllib's own complaints, such as "no host given"
+        return "invalid"
+    return next((kind for cls, kind in _FAILURE_TYPES if isinstance(reason, cls)), "network")
 
 
 def _seconds(value: str | None) -> float | None:
@@ -227,21 +216,12 @@ def _read_cache(path: Path, fresh_after: float) -> dict[str, tuple[_Answer, floa
     """Fresh OK and BROKEN results; a missing or corrupt cache only means asking again."""
     try:
         entries = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        cached = {url: (_Answer(int(entry["status"]), entry["failure"]), float(entry["checked"]))
+                  for url, entry in entries.items()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
         return {}
-    if not isinstance(entries, dict):
-        return {}
-    cached = {}
-    for url, entry in entries.items():
-        try:
-            answer = _Answer(int(entry["status"]), str(entry.get("failure", "")))
-            checked = float(entry["checked"])
-        except (AttributeError, KeyError, TypeError, ValueError):
-            continue
-        if checked > fresh_after and answer.failure in ("", *_FAILURES) and \
-                answer.outcome is not Outcome.UNKNOWN:
-            cached[url] = (answer, checked)
-    return cached
+    return {url: (answer, checked) for url, (answer, checked) in cached.items() if checked > fresh_after
+            and answer.failure in ("", *_FAILURES) }
 
 
 def _write_cache(path: Path, results: dict[str, tuple[_Answer, float]]) -> None:

@@ -35,8 +35,14 @@ def _check_url(site: BuiltSite, page: ParsedPage, tag: Tag, url: str) -> Iterato
     if not url.strip():
         yield site.problem("links", page.path, "Een link zonder adres.",
                            "Geef de link een adres of verwijder hem.", tag)
+    elif url.strip() == "#":
+        yield site.problem("links", page.path, "Een link naar '#' gaat nergens heen.",
+                           "Geef de link een echt doel, of maak er gewone tekst van.", tag)
     elif scheme in ("https", ""):
-        if not scheme and not url.startswith("//"):
+        if scheme and not urlsplit(url).hostname:
+            yield site.problem("links", page.path, f"Een webadres zonder domein ({url}).",
+                               "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
+        elif not scheme and not url.startswith("//"):
             yield from _check_internal(site, page, tag, url)
     elif scheme == "http":
         yield site.problem("links", page.path, f"Onbeveiligde link ({url}).",
@@ -61,8 +67,11 @@ def _check_internal(site: BuiltSite, page: ParsedPage, tag: Tag, url: str) -> It
         yield site.problem("links", page.path, f"Deze link wijst buiten de site ({url}).",
                            f"Begin interne links met het basispad {site.base_path}.", tag)
     elif target not in site.files:
+        folder = f"{target}/index.html"
+        fix = f"Zet een / achter het adres ({url}/)." if folder in site.files else \
+            "Verbeter het adres of maak de pagina aan."
         yield site.problem("links", page.path, f"Deze link wijst naar een pagina die niet bestaat "
-                           f"({url}).", "Verbeter het adres of maak de pagina aan.", tag)
+                           f"({url}).", fix, tag)
     elif fragment and target in site.pages and fragment not in site.pages[target].ids:
         yield site.problem("links", page.path, f"Het anker #{fragment} bestaat niet op {target}.",
                            "Verbeter het anker of geef het doel dat id.", tag)

@@ -1,0 +1,77 @@
+"""The reporter: numbered human text, JSON for tools, GitHub annotations for CI."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT
+from werkenbij.problems import Problem, Severity
+from werkenbij.report import count_line, report
+
+BROKEN_LINK = Problem("output/over-wsw/index.html", 0, 0,
+                      "Deze link wijst naar een pagina die niet bestaat (/weg/).",
+                      "Verbeter het adres of maak de pagina aan.", Severity.ERROR, "links",
+                      '<a href="/weg/">de pagina die er niet is</a>', "content/pages/over-wsw.md", 12)
+LONG = Problem("content/pages/x.md", 4, 0, "Deze zin telt 30 woorden: \"a, b…\".",
+               "Splits de zin.", Severity.WARNING)
+
+
+def render(problems, format: str) -> str:
+    stream = io.StringIO()
+    report(problems, stream, format)
+    return stream.getvalue()
+
+
+def test_human_report_numbers_errors_first_with_element_origin_and_fix():
+    assert render([LONG, BROKEN_LINK], "human") == (
+        "1. output/over-wsw/index.html: fout: Deze link wijst naar een pagina die niet bestaat (/weg/).\n"
+        "   element: <a href=\"/weg/\">de pagina die er niet is</a>\n"
+        "   gemaakt uit: content/pages/over-wsw.md:12\n"
+        "   oplossing: Verbeter het adres of maak de pagina aan.\n"
+        "2. content/pages/x.md:4: waarschuwing: Deze zin telt 30 woorden: \"a, b…\".\n"
+        "   oplossing: Splits de zin.\n")
+    assert count_line([LONG, BROKEN_LINK]) == "1 fout, 1 waarschuwing"
+
+
+def test_json_report_holds_every_field():
+    [first, second] = json.loads(render([LONG, BROKEN_LINK], "json"))
+    assert first == {"path": "output/over-wsw/index.html", "line": 0, "column": 0,
+                     "message": BROKEN_LINK.message, "fix": BROKEN_LINK.fix, "severity": "error",
+                     "check": "links", "element": BROKEN_LINK.element,
+                     "origin": "content/pages/over-wsw.md", "origin_line": 12}
+    assert second["severity"] == "warning"
+
+
+def test_github_annotations_point_at_the_content_file_and_escape_properties():
+    assert render([BROKEN_LINK, LONG], "github").splitlines() == [
+        "::error file=content/pages/over-wsw.md,line=12,title=links::output/over-wsw/index.html: "
+        "Deze link wijst naar een pagina die niet bestaat (/weg/). Oplossing: Verbeter het adres of "
+        "maak de pagina aan.",
+        "::warning file=content/pages/x.md,line=4,title=inhoud::Deze zin telt 30 woorden: \"a, b…\". "
+        "Oplossing: Splits de zin.",
+    ]
+    odd = Problem("a,b:c.md", 1, 2, "100% kapot\nregel twee")
+    assert render([odd], "github") == "::error file=a%2Cb%3Ac.md,line=1,col=2,title=inhoud::100%25 " \
+                                      "kapot%0Aregel twee\n"
+
+
+def test_failed_check_is_traced_to_the_content_line(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    page = site / "content/pages/over-wsw.md"
+    page.write_text(page.read_text("utf-8") + "\nZie [de pagina die er niet is](/weg/).\n", "utf-8")
+    line = page.read_text("utf-8").splitlines().index("Zie [de pagina die er niet is](/weg/).") + 1
+    command = [sys.executable, str(ROOT / "build.py"), "--root", str(site), "--output",
+               str(site / "output"), "--format"]
+    human = subprocess.run(command + ["human"], capture_output=True, text=True, timeout=60)
+    assert human.returncode == 3
+    assert f"   gemaakt uit: content/pages/over-wsw.md:{line}\n" in human.stderr
+    github = subprocess.run(command + ["github"], capture_output=True, text=True, timeout=60)
+    assert f"::error file=content/pages/over-wsw.md,line={line},title=links::" in github.stderr
+    as_json = subprocess.run(command + ["json"], capture_output=True, text=True, timeout=60)
+    errors = [p for p in json.loads(as_json.stdout) if p["severity"] == "error"]
+    assert [p["origin_line"] for p in errors] == [line]
