@@ -76,17 +76,16 @@ _STATUS_NAMES = {
     502: "fout bij een tussenliggende server", 503: "tijdelijk niet beschikbaar",
     504: "time-out bij een tussenliggende server", 999: "de site weert automatische controles",
 }
-# Why no HTTP status came back -> (outcome, detail for the message).
-_FAILURES = {
-    "timeout": (Outcome.UNKNOWN, "geen antwoord binnen {timeout} s"),
-    "network": (Outcome.UNKNOWN, "netwerkfout"),
-    "dns": (Outcome.BROKEN, "geen antwoord: de server bestaat niet"),
-    "refused": (Outcome.BROKEN, "geen antwoord: de server weigert de verbinding"),
-    "ssl": (Outcome.BROKEN, "een fout in de beveiligde verbinding (SSL)"),
-    "invalid": (Outcome.BROKEN, "een fout: het adres is ongeldig"),
+# Why no HTTP status came back: kind -> (what urllib gave as reason, outcome, detail for the message).
+# The first type that matches wins, so the catch-all OSError comes after its subclasses.
+_FAILURES: dict[str, tuple[type, Outcome, str]] = {
+    "timeout": (TimeoutError, Outcome.UNKNOWN, "geen antwoord binnen {timeout} s"),
+    "dns": (socket.gaierror, Outcome.BROKEN, "geen antwoord: de server bestaat niet"),
+    "refused": (ConnectionRefusedError, Outcome.BROKEN, "geen antwoord: de server weigert de verbinding"),
+    "ssl": (ssl.SSLError, Outcome.BROKEN, "een fout in de beveiligde verbinding (SSL)"),
+    "invalid": (str, Outcome.BROKEN, "een fout: het adres is ongeldig"),  # urllib: "no host given"
+    "network": (OSError, Outcome.UNKNOWN, "netwerkfout"),
 }
-_FAILURE_TYPES = ((TimeoutError, "timeout"), (socket.gaierror, "dns"), (ConnectionRefusedError, "refused"),
-                  (ssl.SSLError, "ssl"))
 _ELSEWHERE_ONE = " Ook gebruikt op 1 andere pagina."
 _ELSEWHERE_MANY = " Ook gebruikt op {count} andere pagina's."
 
@@ -102,14 +101,14 @@ class _Answer:
     @property
     def outcome(self) -> Outcome:
         if self.failure:
-            return _FAILURES[self.failure][0]
+            return _FAILURES[self.failure][1]
         if 200 <= self.status < 300:
             return Outcome.OK
         return Outcome.UNKNOWN if self.status in _UNKNOWN_STATUSES else Outcome.BROKEN
 
     def detail(self, timeout: float) -> str:
         if self.failure:
-            return _FAILURES[self.failure][1].format(timeout=f"{timeout:g}".replace(".", ","))
+            return _FAILURES[self.failure][2].format(timeout=f"{timeout:g}".replace(".", ","))
         name = _STATUS_NAMES.get(self.status)
         return f"{self.status} ({name})" if name else str(self.status)
 
@@ -199,9 +198,7 @@ def _as_sent(url: str) -> str:
 
 
 def _failure(reason: object) -> str:
-    if isinstance(reason, str):  # urllib's own complaints, such as "no host given"
-        return "invalid"
-    return next((kind for cls, kind in _FAILURE_TYPES if isinstance(reason, cls)), "network")
+    return next((kind for kind, (cause, _, _) in _FAILURES.items() if isinstance(reason, cause)), "network")
 
 
 def _seconds(value: str | None) -> float | None:
@@ -221,7 +218,7 @@ def _read_cache(path: Path, fresh_after: float) -> dict[str, tuple[_Answer, floa
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         return {}
     return {url: (answer, checked) for url, (answer, checked) in cached.items() if checked > fresh_after
-            and answer.failure in ("", *_FAILURES) }
+            and answer.failure in ("", *_FAILURES) and answer.outcome is not Outcome.UNKNOWN}
 
 
 def _write_cache(path: Path, results: dict[str, tuple[_Answer, float]]) -> None:
