@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -48,3 +49,38 @@ def test_readme_starts_with_the_two_commands_ci_runs():
 def test_generated_files_are_ignored_by_git():
     ignored = (ROOT / ".gitignore").read_text("utf-8").splitlines()
     assert "/output/" in ignored and "/.venv/" in ignored
+
+
+def test_build_options_work_before_and_after_the_build_word(tmp_path):
+    for args in (["--date", "2025-10-20", "build"], ["build", "--date", "2025-10-20"]):
+        result = run(*args, "--output", str(tmp_path / "out"))
+        assert result.returncode == 0, result.stderr
+        assert "gebouwd op 2025-10-20" in result.stdout
+
+
+def test_check_with_external_reports_a_broken_link_from_a_local_server(tmp_path):
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Gone(BaseHTTPRequestHandler):
+        def do_HEAD(self):  # noqa: N802 (the name http.server asks for)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    assert run("--output", str(tmp_path / "out")).returncode == 0
+    with ThreadingHTTPServer(("127.0.0.1", 0), Gone) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{server.server_port}/weg"
+        page = tmp_path / "out/over-wsw/index.html"
+        page.write_text(page.read_text("utf-8").replace("</main>", f'<a href="{url}">weg</a></main>'),
+                        "utf-8")
+        result = run("check", str(tmp_path / "out"), "--external", "--format", "json")
+        server.shutdown()
+        thread.join()
+    assert result.returncode == 3
+    messages = {p["message"] for p in json.loads(result.stdout)}
+    assert f"De externe link {url} geeft 404 (niet gevonden)." in messages

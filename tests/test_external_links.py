@@ -19,7 +19,7 @@ import pytest
 
 from werkenbij.checks import external
 from werkenbij.checks.external import ExternalOptions, check_external
-from werkenbij.checks.site import load_built_site
+from werkenbij.checks.site import CheckSettings, load_built_site
 from werkenbij.problems import Severity
 
 NOW = 1_760_000_000.0  # 2025-10-09, any fixed moment will do
@@ -139,7 +139,7 @@ def make_site(tmp_path, pages: dict[str, str]):
     for path, body in pages.items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_text(f"<!doctype html><html><body>{body}</body></html>", "utf-8")
-    return load_built_site(folder, "/", {}, "site")
+    return load_built_site(folder, CheckSettings(shown_as="site"))
 
 
 def links(*urls: str) -> str:

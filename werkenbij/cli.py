@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 
 from .config import load_config
-from .pipeline import BuildOptions, build, check_folder
+from .pipeline import BuildOptions, build, check_folder, external_options
 from .problems import (
     EXIT_CHECK,
     EXIT_CONTENT,
@@ -35,11 +35,13 @@ def _parser() -> argparse.ArgumentParser:
                "3 controle van de gebouwde site mislukt, 4 interne fout.")
     commands = parser.add_subparsers(dest="command", metavar="opdracht")
     build_cmd = commands.add_parser("build", help="bouw en controleer de site (standaard)")
-    _add_build_options(build_cmd)
+    _add_build_options(build_cmd, argparse.SUPPRESS)
     check_cmd = commands.add_parser("check", help="controleer een gebouwde map")
     check_cmd.add_argument("folder", nargs="?", default="output", help="de map (standaard output)")
     check_cmd.add_argument("--base-url", help="basispad van de site (standaard uit site_config.yaml)")
     check_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    check_cmd.add_argument("--external", action="store_true",
+                           help="controleer ook externe links over het netwerk (met cache)")
     check_cmd.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check_cmd.add_argument("--format", choices=FORMATS, default="human",
                            help="hoe fouten getoond worden: human, json of github (annotaties)")
@@ -47,16 +49,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_build_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", help="bouw de site zoals op deze dag (JJJJ-MM-DD)")
-    parser.add_argument("--base-url", help="waar de site staat, bv. /werken-bij/ of https://…/")
-    parser.add_argument("--output", default="output", help="uitvoermap (standaard output)")
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="projectmap met content/ en site_config.yaml (standaard die van build.py)")
-    parser.add_argument("--drafts", action="store_true", help="neem ook kladversies op")
-    parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
-    parser.add_argument("--format", choices=FORMATS, default="human",
-                        help="hoe fouten getoond worden: human, json of github (annotaties)")
+def _add_build_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """The build options, on the main parser and on `build`. On `build` they default to
+    SUPPRESS, so `build.py --date X build` keeps the date given before the word `build`."""
+    def option(*names: str, value: object = None, **kwargs: object) -> None:
+        parser.add_argument(*names, default=value if default is None else default, **kwargs)
+
+    option("--date", help="bouw de site zoals op deze dag (JJJJ-MM-DD)")
+    option("--base-url", help="waar de site staat, bv. /werken-bij/ of https://…/")
+    option("--output", value="output", help="uitvoermap (standaard output)")
+    option("--root", type=Path, value=ROOT,
+           help="projectmap met content/ en site_config.yaml (standaard die van build.py)")
+    option("--drafts", value=False, action="store_true", help="neem ook kladversies op")
+    option("--external", value=False, action="store_true",
+           help="controleer ook externe links over het netwerk (met cache)")
+    option("--strict", value=False, action="store_true", help="waarschuwingen tellen als fouten")
+    option("--format", value="human", choices=FORMATS,
+           help="hoe fouten getoond worden: human, json of github (annotaties)")
 
 
 def main(argv: list[str]) -> int:
@@ -94,7 +103,7 @@ def _build(args: argparse.Namespace) -> int:
     output = Path(args.output).resolve()
     options = BuildOptions(root=args.root.resolve(), templates=ROOT / "templates", output=output,
                            today=resolve_build_date(args.date), base_url=args.base_url,
-                           drafts=args.drafts, strict=args.strict)
+                           drafts=args.drafts, strict=args.strict, external=args.external)
     result = build(options)
     report(result.warnings, format=args.format)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
@@ -108,7 +117,8 @@ def _check(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise UsageError(f"De map {folder} bestaat niet. Bouw eerst de site.")
     config = load_config(args.root.resolve(), args.base_url)
-    problems = check_folder(folder, config, args.strict)
+    external = external_options(args.root.resolve()) if args.external else None
+    problems = check_folder(folder, config, args.strict, external)
     report(problems, format=args.format)
     print(f"{folder} gecontroleerd: {count_line(problems)}", file=_summary_stream(args))
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .advice import content_warnings
 from .checks import CheckSettings, run_checks
+from .checks.external import ExternalOptions
 from .config import load_config
 from .content import load_content
 from .models import SiteConfig
@@ -27,6 +28,7 @@ class BuildOptions:
     drafts: bool = False
     strict: bool = False
     templates: Path | None = None   # default: root/templates
+    external: bool = False          # also fetch external links (cached in .cache/)
 
     @property
     def templates_dir(self) -> Path:
@@ -54,7 +56,8 @@ def build(options: BuildOptions) -> BuildResult:
     try:
         write_staging(files, staging)
         settings = CheckSettings(config.base_path, sources, options.output.name, options.root,
-                                 dict(config.check_severities))
+                                 dict(config.check_severities),
+                                 external_options(options.root) if options.external else None)
         problems = warnings + run_checks(staging, settings)
         _fail_on_errors(problems, options.strict)
         swap_in(staging, options.output)
@@ -64,9 +67,15 @@ def build(options: BuildOptions) -> BuildResult:
     return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING])
 
 
-def check_folder(folder: Path, config: SiteConfig, strict: bool = False) -> list[Problem]:
+def external_options(root: Path) -> ExternalOptions:
+    return ExternalOptions(cache_file=root / ".cache" / "external-links.json")
+
+
+def check_folder(folder: Path, config: SiteConfig, strict: bool = False,
+                 external: ExternalOptions | None = None) -> list[Problem]:
     """Check an already built folder; raises CheckFailure when it fails."""
-    settings = CheckSettings(config.base_path, {}, folder.name, None, dict(config.check_severities))
+    settings = CheckSettings(config.base_path, {}, folder.name, None, dict(config.check_severities),
+                             external)
     problems = run_checks(folder, settings)
     _fail_on_errors(problems, strict)
     return problems

@@ -24,11 +24,11 @@ from enum import Enum
 from pathlib import Path
 from urllib.parse import quote, urldefrag, urlsplit
 
-from bs4 import Tag
+from lxml.html import HtmlElement
 
 from ..fields import url_scheme
 from ..problems import Problem, Severity
-from .site import BuiltSite
+from .site import BuiltSite, url_attributes
 
 _sleep = time.sleep  # tests swap this in so a retry does not really wait
 _DAY = 86400.0
@@ -130,26 +130,18 @@ def check_external(site: BuiltSite, options: ExternalOptions, now: float | None 
             yield _problem(site, url, uses[url], answer, options)
 
 
-def _collect(site: BuiltSite) -> dict[str, dict[str, Tag]]:
+def _collect(site: BuiltSite) -> dict[str, dict[str, HtmlElement]]:
     """Each address without its #fragment -> the pages that use it, each with its first element."""
-    uses: dict[str, dict[str, Tag]] = {}
+    uses: dict[str, dict[str, HtmlElement]] = {}
     for page in site.pages.values():
-        for tag in page.soup.find_all(True):
-            for url in _addresses(tag):
+        for element in page.elements:
+            for url in url_attributes(element):
                 if url_scheme(url) in ("http", "https"):
-                    uses.setdefault(urldefrag(url.strip()).url, {}).setdefault(page.path, tag)
+                    uses.setdefault(urldefrag(url.strip()).url, {}).setdefault(page.path, element)
     return uses
 
 
-def _addresses(tag: Tag) -> Iterator[str]:
-    for attribute in ("href", "src"):
-        if tag.has_attr(attribute):
-            yield str(tag[attribute])
-    if tag.has_attr("srcset"):
-        yield from (candidate.split()[0] for candidate in str(tag["srcset"]).split(",") if candidate.strip())
-
-
-def _problem(site: BuiltSite, url: str, pages: dict[str, Tag], answer: _Answer,
+def _problem(site: BuiltSite, url: str, pages: dict[str, HtmlElement], answer: _Answer,
              options: ExternalOptions) -> Problem:
     first, *others = sorted(pages)
     outcome = answer.outcome

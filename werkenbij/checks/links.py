@@ -6,31 +6,25 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import Tag
+from lxml.html import HtmlElement
 
 from ..fields import url_scheme
 from ..problems import Problem
-from .site import BuiltSite, ParsedPage
+from .site import BuiltSite, ParsedPage, url_attributes
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _TEL = re.compile(r"\+[1-9][0-9]{6,14}")
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-_ATTRIBUTES = ("href", "src")
 
 
 def check_links(site: BuiltSite) -> Iterator[Problem]:
     for page in site.pages.values():
-        for tag in page.soup.find_all(True):
-            for attribute in _ATTRIBUTES:
-                if tag.has_attr(attribute):
-                    yield from _check_url(site, page, tag, tag[attribute])
-            if tag.has_attr("srcset"):
-                for candidate in str(tag["srcset"]).split(","):
-                    if candidate.strip():
-                        yield from _check_url(site, page, tag, candidate.split()[0])
+        for element in page.elements:
+            for url in url_attributes(element):
+                yield from _check_url(site, page, element, url)
 
 
-def _check_url(site: BuiltSite, page: ParsedPage, tag: Tag, url: str) -> Iterator[Problem]:
+def _check_url(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) -> Iterator[Problem]:
     scheme = url_scheme(url)
     if not url.strip():
         yield site.problem("links", page.path, "Een link zonder adres.",
@@ -61,7 +55,7 @@ def _check_url(site: BuiltSite, page: ParsedPage, tag: Tag, url: str) -> Iterato
                            "Gebruik alleen https-, mailto- en tel-links.", tag)
 
 
-def _check_internal(site: BuiltSite, page: ParsedPage, tag: Tag, url: str) -> Iterator[Problem]:
+def _check_internal(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) -> Iterator[Problem]:
     target, fragment = site.resolve(url, page)
     if target is None:
         yield site.problem("links", page.path, f"Deze link wijst buiten de site ({url}).",

@@ -8,14 +8,15 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from bs4 import Tag
+from lxml.html import HtmlElement
 
 from ..markdown_rules import GENERIC_LINK_TEXTS
 from ..problems import Problem
-from .site import BuiltSite, ParsedPage
+from .site import BuiltSite, ParsedPage, text_of
 
 NOT_LINKED_PAGES = {"404.html"}
-_LANDMARKS = {"header": "header", "nav": "nav", "footer": "footer"}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+Finding = tuple[str, str, "HtmlElement | None"]
 
 
 def check_structure(site: BuiltSite) -> Iterator[Problem]:
@@ -25,90 +26,91 @@ def check_structure(site: BuiltSite) -> Iterator[Problem]:
                 yield site.problem("structure", page.path, message, fix, element)
 
 
-def _document(page: ParsedPage) -> Iterator[tuple[str, str, object]]:
-    html = page.soup.find("html")
-    if not isinstance(html, Tag) or not html.get("lang"):
-        yield "De pagina heeft geen taal (lang op <html>).", "Zet lang=\"nl-BE\" op <html>.", ""
-    titles = page.soup.find_all("title")
-    if len(titles) != 1 or not titles[0].get_text(strip=True):
-        yield "De pagina heeft niet precies één niet-lege <title>.", "Geef elke pagina één titel.", ""
+def _document(page: ParsedPage) -> Iterator[Finding]:
+    if not page.root.get("lang"):
+        yield "De pagina heeft geen taal (lang op <html>).", "Zet lang=\"nl-BE\" op <html>.", None
+    titles = page.all("title")
+    if len(titles) != 1 or not text_of(titles[0]):
+        yield "De pagina heeft niet precies één niet-lege <title>.", "Geef elke pagina één titel.", None
+    metas = {m.get("name"): (m.get("content") or "").strip() for m in page.all("meta")}
     for name, fix in (("description", "Voeg <meta name=\"description\"> met een korte samenvatting toe."),
                       ("viewport", "Voeg <meta name=\"viewport\" content=\"width=device-width, "
                                    "initial-scale=1\"> toe.")):
-        meta = page.soup.find("meta", attrs={"name": name})
-        if meta is None or not str(meta.get("content", "")).strip():
-            yield f"De pagina mist <meta name=\"{name}\">.", fix, ""
+        if not metas.get(name):
+            yield f"De pagina mist <meta name=\"{name}\">.", fix, None
 
 
-def _headings(page: ParsedPage) -> Iterator[tuple[str, str, object]]:
-    h1s = page.soup.find_all("h1")
+def _headings(page: ParsedPage) -> Iterator[Finding]:
+    headings = page.all(*_HEADINGS)
+    h1s = [h for h in headings if h.tag == "h1"]
     if len(h1s) != 1:
         yield f"De pagina heeft {len(h1s)} h1-koppen in plaats van één.", \
-            "Geef elke pagina precies één hoofdtitel (h1).", ""
+            "Geef elke pagina precies één hoofdtitel (h1).", None
     level = 0
-    for heading in page.soup.find_all(re.compile(r"^h[1-6]$")):
-        new = int(heading.name[1])
+    for heading in headings:
+        new = int(heading.tag[1])
         if new > level + 1:
             yield f"De kop slaat een niveau over (h{level} naar h{new}).", \
                 f"Maak er een h{level + 1} van.", heading
         level = new
 
 
-def _landmarks(page: ParsedPage) -> Iterator[tuple[str, str, object]]:
-    mains = page.soup.find_all("main")
+def _landmarks(page: ParsedPage) -> Iterator[Finding]:
+    mains = page.all("main")
     if len(mains) != 1:
         yield f"De pagina heeft {len(mains)} <main>-elementen in plaats van één.", \
-            "Zet de inhoud in precies één <main>.", ""
-    for tag, name in _LANDMARKS.items():
-        if page.soup.find(tag) is None:
-            yield f"De pagina mist een <{name}>-gebied.", f"Voeg <{name}> toe in de basislayout.", ""
-    first_link = page.soup.find("body").find("a") if page.soup.find("body") else None
-    href = str(first_link.get("href", "")) if first_link else ""
+            "Zet de inhoud in precies één <main>.", None
+    for name in ("header", "nav", "footer"):
+        if not page.all(name):
+            yield f"De pagina mist een <{name}>-gebied.", f"Voeg <{name}> toe in de basislayout.", None
+    links = page.all("a")
+    href = links[0].get("href", "") if links else ""
     if not href.startswith("#") or href[1:] not in page.ids:
         yield "De eerste link is geen werkende link naar de inhoud (skip link).", \
-            "Zet als eerste link <a href=\"#inhoud\"> naar het id van <main>.", first_link or ""
+            "Zet als eerste link <a href=\"#inhoud\"> naar het id van <main>.", \
+            links[0] if links else None
 
 
-def _elements(page: ParsedPage) -> Iterator[tuple[str, str, object]]:
-    counts = Counter(tag["id"] for tag in page.soup.find_all(id=True))
+def _elements(page: ParsedPage) -> Iterator[Finding]:
+    counts = Counter(e.get("id") for e in page.elements if e.get("id") is not None)
     for identifier, count in sorted(counts.items()):
         if count > 1:
-            yield f"Het id '{identifier}' komt {count} keer voor.", "Geef elk id een unieke naam.", ""
-    for image in page.soup.find_all("img"):
-        if not image.has_attr("alt"):
+            yield f"Het id '{identifier}' komt {count} keer voor.", "Geef elk id een unieke naam.", None
+    for image in page.all("img"):
+        if image.get("alt") is None:
             yield "Een afbeelding heeft geen alt-attribuut.", \
                 "Beschrijf de afbeelding in alt, of alt=\"\" als ze alleen versiert.", image
-    for link in page.soup.find_all(["a", "button"]):
+    for link in page.all("a", "button"):
         yield from _accessible_name(link)
-    for time in page.soup.find_all("time"):
-        if not _valid_datetime(str(time.get("datetime", time.get_text()))):
+    for time in page.all("time"):
+        if not _valid_datetime(time.get("datetime") or text_of(time)):
             yield "Ongeldige datum in <time>.", "Gebruik datetime=\"JJJJ-MM-DD\".", time
 
 
-def _accessible_name(link: Tag) -> Iterator[tuple[str, str, object]]:
-    name = (link.get("aria-label") or link.get_text(" ", strip=True) or
-            " ".join(str(img.get("alt", "")) for img in link.find_all("img"))).strip()
+def _accessible_name(link: HtmlElement) -> Iterator[Finding]:
+    name = (link.get("aria-label") or text_of(link) or
+            " ".join(img.get("alt") or "" for img in link.iter("img"))).strip()
     if not name:
         yield "Deze link of knop heeft geen naam voor schermlezers.", \
             "Geef de link tekst of een aria-label.", link
-    elif link.name == "a" and name.lower().strip(" .:!…") in GENERIC_LINK_TEXTS:
+    elif link.tag == "a" and name.lower().strip(" .:!…") in GENERIC_LINK_TEXTS:
         yield f"De linktekst '{name}' zegt niet waar de link naartoe gaat.", \
             "Schrijf een linktekst die het doel noemt.", link
 
 
-def _scripts(page: ParsedPage) -> Iterator[tuple[str, str, object]]:
-    for tag in page.soup.find_all(True):
-        handlers = [a for a in tag.attrs if a.lower().startswith("on")]
+def _scripts(page: ParsedPage) -> Iterator[Finding]:
+    for element in page.elements:
+        handlers = [a for a in element.attrib if a.lower().startswith("on")]
         if handlers:
             yield f"Inline gebeurtenis ({handlers[0]}) is niet toegelaten.", \
-                "Zet gedrag in een apart scriptbestand.", tag
-    for script in page.soup.find_all("script"):
+                "Zet gedrag in een apart scriptbestand.", element
+    for script in page.all("script"):
         if script.get("type") == "application/ld+json":
             try:
-                json.loads(script.get_text())
+                json.loads(script.text or "")
             except ValueError as error:
-                yield f"JSON-LD is geen geldige JSON ({error}).", "Verbeter de gestructureerde data.", ""
-        elif not script.has_attr("src"):
+                yield f"JSON-LD is geen geldige JSON ({error}).", "Verbeter de gestructureerde data.", None
+        elif script.get("src") is None:
             yield "Inline script is niet toegelaten.", "Zet het script in een apart bestand.", script
 
 
@@ -129,9 +131,9 @@ _PAGE_RULES = (_document, _headings, _landmarks, _elements, _scripts)
 def check_titles_unique(site: BuiltSite) -> Iterator[Problem]:
     by_title: dict[str, list[str]] = defaultdict(list)
     for page in site.pages.values():
-        title = page.soup.find("title")
-        if title is not None:
-            by_title[title.get_text(strip=True)].append(page.path)
+        titles = page.all("title")
+        if titles:
+            by_title[text_of(titles[0])].append(page.path)
     for title, paths in sorted(by_title.items()):
         for path in paths[1:]:
             yield site.problem("titles", path, f"De titel '{title}' staat ook op {paths[0]}.",
@@ -145,8 +147,8 @@ def check_reachable(site: BuiltSite) -> Iterator[Problem]:
         page = site.pages.get(queue.popleft())
         if page is None:
             continue
-        for link in page.soup.find_all("a", href=True):
-            target, _ = site.resolve(str(link["href"]), page)
+        for link in page.all("a"):
+            target, _ = site.resolve(link.get("href") or "", page) if link.get("href") else (None, "")
             if target in site.pages and target not in seen:
                 seen.add(target)
                 queue.append(target)
