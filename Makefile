@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: site test lint clean
+.PHONY: site test lint bench clean
 
 site: $(VENV)/.runtime
 	$(PY) build.py
@@ -14,6 +14,9 @@ test: $(VENV)/.dev
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check werkenbij tests bench build.py
+
+bench: $(VENV)/.runtime
+	$(PY) bench/phases.py 100 1000
 
 # The stamps depend on the requirement files, so a changed pin reinstalls.
 $(VENV)/.runtime: requirements.txt
