@@ -34,7 +34,7 @@ def test_closes_date_closes_the_vacancy_the_day_after(tmp_path):
     out = build_site(tmp_path / "out", date(2025, 11, 1), root=SITE)
     page = parse(out / PAGE)
     assert "Afgesloten." in text_of(page.select_one(".status"))
-    assert "solliciteren kon tot en met vrijdag 31 oktober 2025" in text_of(page.select_one(".facts"))
+    assert "Status afgesloten op vrijdag 31 oktober 2025" in text_of(page.select_one(".facts"))
 
 
 def test_drafts_only_with_the_option(tmp_path):

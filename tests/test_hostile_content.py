@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -25,9 +26,19 @@ def all_elements(site):
             yield path.relative_to(site).as_posix(), element
 
 
+def is_ours(script) -> bool:
+    """Our own scripts: JSON-LD data that parses, or a file under /static/."""
+    if script.get("type") == "application/ld+json":
+        json.loads(script.string)
+        return "</" not in script.string
+    return script.get("src", "").startswith("/static/") and not script.string
+
+
 def test_no_script_event_handler_or_script_url_anywhere(site):
     found = []
     for path, element in all_elements(site):
+        if element.name == "script" and is_ours(element):
+            continue
         if element.name in ("script", "iframe", "object", "embed", "svg", "style", "form"):
             found.append((path, str(element)))
         found += [(path, name) for name in element.attrs if name.lower().startswith("on")]
@@ -57,3 +68,20 @@ def test_template_syntax_in_content_appears_literally(site):
 def test_escaped_angle_bracket_shows_as_text(site):
     text = text_of(parse(site / "vacatures/aanval/index.html").find("main"))
     assert "Een <script> in tekst" in text
+
+
+def test_titles_are_escaped_in_json_ld_feed_and_json(site):
+    from lxml import etree
+
+    page = parse(site / "vacatures/aanval/index.html")
+    postings = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    [posting] = [p for p in postings if p["@type"] == "JobPosting"]
+    assert posting["title"] == TITLE
+    # the description is HTML (as Google reads it): markup from content stays escaped text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in posting["description"]
+    assert "<script" not in posting["description"]
+    feed = etree.parse(str(site / "feed.xml"))
+    titles = feed.findall(".//{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title")
+    assert [t.text for t in titles] == [TITLE]
+    listed = json.loads((site / "vacatures.json").read_text("utf-8"))["vacancies"]
+    assert [v["title"] for v in listed] == [TITLE]

@@ -72,7 +72,8 @@ def test_closed_vacancy_stays_reachable_says_closed_and_has_no_apply(closed_site
     assert not page.select('a[href="#solliciteren"]')
     archive = parse(closed_site / "vacatures/archief/index.html")
     assert [text_of(a) for a in archive.select(".vacancy-list h2 a")] == ["Communicatiemedewerker"]
-    assert "de selectie begon op woensdag 5 november 2025" in text_of(archive.select_one(".facts"))
+    status = text_of(archive.select_one(".facts > div:last-child dd"))
+    assert status == "selectie afgerond ; afgesloten op woensdag 5 november 2025"
 
 
 def test_home_without_open_vacancies_points_to_archive_and_faq(closed_site):

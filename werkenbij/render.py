@@ -11,6 +11,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import structured
 from .markdown_html import MarkdownRenderer
 from .models import Block, Content, SiteConfig, Vacancy
 from .schedule import VacancyState, vacancy_state
@@ -36,13 +37,15 @@ class RenderedBlock:
 
 @dataclass(frozen=True)
 class VacancyView:
-    """A vacancy with its state on the build date and its Markdown turned into HTML."""
+    """A vacancy with its state on the build date, its Markdown as HTML and its JSON-LD."""
 
     vacancy: Vacancy
     state: VacancyState
     body_html: Markup
     step_html: tuple[Markup, ...]
     blocks: tuple[RenderedBlock, ...]
+    job_posting: Markup | None = None
+    has_calendar: bool = False
 
     @property
     def url(self) -> str:
@@ -67,8 +70,9 @@ class SiteRenderer:
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(long_date=long_date, hours=self.hours_label)
-        self.env.globals.update(config=config, today=today, url=self.url)
+        self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld)
+        self.env.globals.update(config=config, today=today, url=self.url,
+                                absolute_url=self.absolute_url, structured=structured)
 
     def url(self, path: str) -> str:
         """A link inside the site, with the base path in front; other links pass unchanged."""
@@ -76,42 +80,33 @@ class SiteRenderer:
             return path
         return self.config.base_path + path.lstrip("/")
 
-    def hours_label(self, hours: int) -> str:
-        kind = "voltijds" if hours >= self.config.full_time_hours else "deeltijds"
-        return f"{hours} uur per week ({kind})"
-
-    def render_site(self, content: Content) -> list[OutputFile]:
-        views = [self.vacancy_view(v, content) for v in content.vacancies]
-        open_views = sorted((v for v in views if v.state.is_open), key=_soonest_first)
-        closed = sorted((v for v in views if not v.state.is_open), key=_newest_first)
-        files = [self.page("index.html", "home.html", "/", vacancies=open_views,
-                           closed_count=len(closed))]
-        files += [self.page(f"vacatures/{v.vacancy.slug}/index.html", "vacancy.html", v.url,
-                            v.vacancy.source.path, view=v) for v in views]
-        files.append(self.page("vacatures/archief/index.html", "archive.html",
-                               "/vacatures/archief/", vacancies=closed))
-        files += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
-                            page=p, body_html=self.markdown.render(p.body, set()))
-                  for p in content.pages]
-        files.append(self.page("404.html", "404.html", "/404.html"))
-        return files + self.machine_files(files, content) + self.static_files()
-
-    def machine_files(self, pages: list[OutputFile], content: Content) -> list[OutputFile]:
-        """sitemap.xml (every HTML page but the 404) and robots.txt pointing at it."""
-        lastmod = {f"vacatures/{v.slug}/index.html": v.published for v in content.vacancies}
-        entries = [(self.absolute_url(p.path.removesuffix("index.html")), lastmod.get(p.path))
-                   for p in pages if p.path != "404.html"]
-        sitemap = self.env.get_template("sitemap.xml").render(entries=entries)
-        robots = self.env.get_template("robots.txt").render(
-            sitemap=self.absolute_url("sitemap.xml"))
-        return [OutputFile("sitemap.xml", sitemap.encode("utf-8")),
-                OutputFile("robots.txt", robots.encode("utf-8"))]
-
     def absolute_url(self, path: str) -> str:
         """The full address when `base_url` has a host; otherwise the path from the root."""
         parts = urlsplit(self.config.base_url)
         prefix = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
         return prefix + self.url(path)
+
+    def hours_label(self, hours: int) -> str:
+        kind = "voltijds" if hours >= self.config.full_time_hours else "deeltijds"
+        return f"{hours} uur per week ({kind})"
+
+    def render_site(self, content: Content) -> list[OutputFile]:
+        from .companions import companion_files
+
+        views = [self.vacancy_view(v, content) for v in content.vacancies]
+        open_views = sorted((v for v in views if v.state.is_open), key=_soonest_first)
+        closed = sorted((v for v in views if not v.state.is_open), key=_newest_first)
+        pages = [self.page("index.html", "home.html", "/", vacancies=open_views,
+                           closed_count=len(closed))]
+        pages += [self.page(f"vacatures/{v.vacancy.slug}/index.html", "vacancy.html", v.url,
+                            v.vacancy.source.path, view=v) for v in views]
+        pages.append(self.page("vacatures/archief/index.html", "archive.html",
+                               "/vacatures/archief/", vacancies=closed))
+        pages += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
+                            page=p, body_html=self.markdown.render(p.body, set()))
+                  for p in content.pages]
+        pages.append(self.page("404.html", "404.html", "/404.html"))
+        return pages + companion_files(self, pages, views, open_views) + self.static_files()
 
     def vacancy_view(self, vacancy: Vacancy, content: Content) -> VacancyView:
         ids: set[str] = set()
@@ -119,7 +114,13 @@ class SiteRenderer:
         steps = tuple(self.markdown.render(step.text, ids) for step in vacancy.procedure)
         blocks = tuple(RenderedBlock(b, self.markdown.render(b.body, ids))
                        for b in map(content.block, vacancy.blocks))
-        return VacancyView(vacancy, vacancy_state(vacancy, self.today), body, steps, blocks)
+        state = vacancy_state(vacancy, self.today)
+        description = Markup("<p>{}</p>\n").format(vacancy.summary) + body
+        posting = structured.job_posting(vacancy, state, str(description), self.config,
+                                         self.absolute_url)
+        return VacancyView(vacancy, state, body, steps, blocks,
+                           structured.json_ld(posting) if posting else None,
+                           any(step.date for step in vacancy.procedure))
 
     def page(self, path: str, template: str, current: str, source: str = "",
              **context: object) -> OutputFile:
@@ -144,5 +145,3 @@ def _newest_first(view: VacancyView) -> tuple:
 
 def render_site(templates: Path, config: SiteConfig, content: Content, today: date) -> list[OutputFile]:
     return SiteRenderer(templates, config, today).render_site(content)
-
-

@@ -65,6 +65,17 @@ class VacancyState:
     selection_starts: date | None
     steps: tuple[StepView, ...]
 
+    @property
+    def closed_on(self) -> date | None:
+        """The day applying stopped: the closing date, or the day the selection began."""
+        return None if self.is_open else (self.closes or self.selection_starts)
+
+    @property
+    def selection_done(self) -> bool:
+        """Closed, and every dated step of the procedure lies in the past."""
+        dated = [view for view in self.steps if view.step.date]
+        return not self.is_open and bool(dated) and all(v.status == StepStatus.PAST for v in dated)
+
 
 def vacancy_state(vacancy: Vacancy, today: date) -> VacancyState:
     starts = next((step.date for step in vacancy.procedure if step.date), None)

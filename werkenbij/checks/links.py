@@ -42,8 +42,10 @@ def _check_url(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) ->
         yield site.problem("links", page.path, f"Onbeveiligde link ({url}).",
                            "Gebruik https:// als de site dat aanbiedt.", tag)
     elif scheme == "mailto":
-        address = unquote(url.split(":", 1)[1].split("?", 1)[0])
-        if not _EMAIL.fullmatch(address):
+        address, _, query = url.split(":", 1)[1].partition("?")
+        addresses = [unquote(a).strip() for a in address.split(",")] if address else []
+        # RFC 6068: "mailto:?subject=…" (no address, the reader picks one) is allowed
+        if (not addresses and not query) or not all(_EMAIL.fullmatch(a) for a in addresses):
             yield site.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
                                "Schrijf mailto:naam@domein.be.", tag)
     elif scheme == "tel":

@@ -1,0 +1,39 @@
+/* Filter on the home page. Progressive enhancement: without this file the full list shows and
+   the (hidden) form stays out of the way. No inline script, so a strict CSP holds. */
+(function () {
+  "use strict";
+  var form = document.getElementById("filter");
+  var list = document.querySelector("[data-filterable]");
+  var status = document.getElementById("filter-status");
+  if (!form || !list || !status) {
+    return;
+  }
+  var items = Array.prototype.slice.call(list.children);
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+
+  function matches(card) {
+    return selects.every(function (select) {
+      return !select.value || card.getAttribute("data-" + select.getAttribute("data-filter")) === select.value;
+    });
+  }
+
+  function apply() {
+    var shown = 0;
+    items.forEach(function (item) {
+      var visible = matches(item.querySelector(".vacancy-card"));
+      item.hidden = !visible;
+      shown += visible ? 1 : 0;
+    });
+    /* A polite live region: screen readers hear the count after each change (WCAG 4.1.3). */
+    status.textContent = shown === 1 ? "1 vacature" : shown + " vacatures";
+  }
+
+  selects.forEach(function (select) {
+    select.addEventListener("change", apply);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    apply();
+  });
+  form.hidden = false;
+}());

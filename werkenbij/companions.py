@@ -1,0 +1,47 @@
+"""The files beside the pages: sitemap.xml, robots.txt, feed.xml, vacatures.json and one
+procedure.ics per vacancy with dated steps."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
+
+if TYPE_CHECKING:
+    from .render import OutputFile, SiteRenderer, VacancyView
+
+
+def companion_files(renderer: SiteRenderer, pages: list[OutputFile], views: list[VacancyView],
+                    open_views: list[VacancyView]) -> list[OutputFile]:
+    from .render import OutputFile
+
+    env, absolute, today = renderer.env, renderer.absolute_url, renderer.today
+    lastmod = {f"vacatures/{v.vacancy.slug}/index.html": v.vacancy.published for v in views}
+    entries = [(absolute(p.path.removesuffix("index.html")), lastmod.get(p.path))
+               for p in pages if p.path != "404.html"]
+    files = [
+        OutputFile("sitemap.xml", env.get_template("sitemap.xml").render(entries=entries).encode()),
+        OutputFile("robots.txt", env.get_template("robots.txt").render(
+            sitemap=absolute("sitemap.xml")).encode()),
+        OutputFile("feed.xml", _feed(renderer, open_views).encode()),
+        OutputFile("vacatures.json", vacancies_json([(v.vacancy, v.state) for v in open_views],
+                                                    renderer.config, absolute, today)),
+    ]
+    for view in views:
+        calendar = procedure_calendar(view.vacancy, absolute(view.url), today)
+        if calendar is not None:
+            files.append(OutputFile(f"vacatures/{view.vacancy.slug}/procedure.ics", calendar,
+                                    view.vacancy.source.path))
+    return files
+
+
+def _feed(renderer: SiteRenderer, open_views: list[VacancyView]) -> str:
+    """Atom: newest first; `updated` comes from the content (see feeds.updated_on)."""
+    today = renderer.today
+    items = sorted(open_views, key=lambda v: (updated_on(v.vacancy, today), v.vacancy.slug),
+                   reverse=True)
+    entries = [(v, stable_id("vacature", v.vacancy.slug), updated_on(v.vacancy, today))
+               for v in items]
+    updated = max((day for _, _, day in entries), default=today)
+    return renderer.env.get_template("feed.xml").render(
+        entries=entries, updated=updated, feed_id=stable_id("feed"))
