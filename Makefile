@@ -2,13 +2,19 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+# Browser tests use Debian's chromium; the HTML checker is vnu.jar from npm, run on the machine's Java.
+CHROMIUM := /usr/bin/chromium
+VNU_VERSION := 26.9.27
+VNU    := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+# Playwright must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: site test lint bench clean
 
 site: $(VENV)/.runtime
 	$(PY) build.py
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev $(CHROMIUM) $(VNU)
 	$(PY) -m ruff check werkenbij tests bench build.py
 	$(PY) -m pytest
 
@@ -28,5 +34,11 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+$(CHROMIUM):
+	apt-get update && apt-get install -y --no-install-recommends chromium
+
+$(VNU):
+	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
+
 clean:
-	rm -rf output .venv .pytest_cache
+	rm -rf output .venv .pytest_cache .tools artefacts

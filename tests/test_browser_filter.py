@@ -1,0 +1,54 @@
+"""The home-page filter in a real browser: it filters with JavaScript and says how many remain."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import FIXTURES, build_site, serve
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("filter") / "output", date(2025, 10, 1),
+                      root=FIXTURES / "complete")
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".vacancy-list > li:visible h3").all_inner_texts()
+
+
+def test_filter_narrows_the_list_and_announces_the_count(browser, site):
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(base)
+        assert page.locator("#filter").is_visible()
+        assert len(visible_titles(page)) == 3
+        page.select_option("#filter-hours", "deeltijds")
+        assert visible_titles(page) == ["Maatschappelijk werker"]
+        assert page.inner_text("#filter-status") == "1 vacature"
+        page.select_option("#filter-hours", "")
+        assert len(visible_titles(page)) == 3
+        assert page.inner_text("#filter-status") == "3 vacatures"
+        page.close()
+
+
+def test_filter_can_be_used_with_the_keyboard(browser, site):
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(base)
+        page.focus("#filter-hours")
+        page.keyboard.press("ArrowDown")  # voltijds
+        assert page.inner_text("#filter-status") == "2 vacatures"
+        page.close()
+
+
+def test_without_javascript_the_full_list_shows_and_the_form_stays_hidden(browser, site):
+    with serve(site) as base:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(base)
+        assert not page.locator("#filter").is_visible()
+        assert len(visible_titles(page)) == 3
+        context.close()
