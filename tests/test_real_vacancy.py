@@ -32,7 +32,7 @@ def section_after(page, heading_id: str):
 def test_key_facts_are_in_het_kort(page):
     facts = {text_of(item.dt): text_of(item.dd) for item in page.select(".in-short .facts > div")}
     assert facts["Team"] == "Wijkgericht Sociaal Werk, Kenniscel"
-    assert facts["Niveau"] == "B1-B3"
+    assert facts["Niveau"] == "B1-B3 (loonschalen van niveau B)"
     assert facts["Uren"] == "38 uur per week (voltijds)"
     assert facts["Contract"] == "onbepaalde duur"
     assert facts["Werkplek"].startswith("Sociaal Huis, Budastraat 35, 8500 Kortrijk")
