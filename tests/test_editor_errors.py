@@ -40,7 +40,8 @@ EXPECTED = {
     "wrong-types": ["6:17: 'hours_per_week' moet een geheel getal zijn, geen lijst of blok.",
                     "8:11: 'location' moet een blok met sleutels zijn."],
     "config-like-list": ["3:3: 'title' moet tekst zijn, geen lijst of blok."],
-    "number-with-leading-zero": ["6:17: 'hours_per_week' moet een geheel getal zijn (0471234567)."],
+    "number-with-leading-zero": [
+        "6:17: 'hours_per_week' moet een geheel getal van 1 tot 60 zijn (0471234567)."],
     "impossible-date": ["8:9: 'closes' is geen geldige datum (2025-02-30)."],
     "date-order": ["9:9: 'closes' (2025-10-01) ligt vóór 'published' (2025-11-01).",
                    "19:11: Stap 2 (2025-11-05) valt vóór de vorige stap (2025-11-12)."],

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checks import CHECK_NAMES, SEVERITY_CHOICES
-from .content import read_contact, read_link
-from .fields import Fields, collect
+from .fields import Fields, collect, is_allowed_url, read_contact, read_link, url_scheme
 from .frontmatter import decode_content
 from .models import Contact, Organisation, SiteConfig
-from .problems import ConfigError, Problem
+from .problems import ConfigError, Problem, UsageError
 from .yamltext import parse_yaml
 
 CONFIG_FILE = "site_config.yaml"
@@ -19,6 +18,9 @@ CONFIG_KEYS = {"title", "description", "intro", "base_url", "language", "organis
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     """Read the settings; `base_url` from the command line wins over the file."""
+    if base_url is not None and not _usable_base_url(base_url):
+        raise UsageError(f"--base-url '{base_url}' is geen bruikbaar adres. Gebruik een pad zoals "
+                         "/werken-bij/ of een volledig adres zoals https://voorbeeld.be/werken-bij/.")
     path = root / CONFIG_FILE
     problems: list[Problem] = []
     if not path.is_file():
@@ -39,6 +41,12 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     return config
 
 
+def _usable_base_url(url: str) -> bool:
+    if any(c.isspace() for c in url) or "?" in url or "#" in url:
+        return False
+    return url.startswith("/") or (url_scheme(url) in ("http", "https") and is_allowed_url(url))
+
+
 def _read(f: Fields, base_url: str | None) -> SiteConfig:
     f.refuse_unknown(CONFIG_KEYS)
     org = f.mapping("organisation", True)
@@ -50,7 +58,7 @@ def _read(f: Fields, base_url: str | None) -> SiteConfig:
     contact = f.mapping("contact", True)
     return SiteConfig(
         title=f.text("title", True), description=f.text("description", True),
-        intro=f.text("intro", True), base_url=base_url or f.text("base_url") or "/",
+        intro=f.text("intro", True), base_url=base_url or _base_url(f),
         organisation=organisation,
         contact=(read_contact(contact) if contact else None) or Contact(email=""),
         faq=tuple(collect(f.items("faq", True, "link"), read_link)),
@@ -60,6 +68,15 @@ def _read(f: Fields, base_url: str | None) -> SiteConfig:
         language=f.text("language") or "nl-BE",
         check_severities=_severities(f),
     )
+
+
+def _base_url(f: Fields) -> str:
+    value = f.text("base_url") or "/"
+    if not _usable_base_url(value):
+        f.problem("base_url", f"'base_url' is geen bruikbaar adres ({value}).",
+                  "Gebruik een pad zoals /werken-bij/ of een volledig adres met https://.")
+        return "/"
+    return value
 
 
 def _severities(f: Fields) -> tuple[tuple[str, str], ...]:

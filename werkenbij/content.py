@@ -8,7 +8,7 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .fields import Fields, collect
+from .fields import Fields, collect, read_contact, read_link
 from .frontmatter import SplitFile, decode_content, split_front_matter
 from .markdown_rules import check_markdown
 from .models import (
@@ -16,7 +16,6 @@ from .models import (
     Competency,
     Contact,
     Content,
-    Link,
     Location,
     Page,
     Salary,
@@ -33,6 +32,8 @@ VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "
                 "competencies", "contact", "faq", "blocks", "draft"}
 STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text"}
 PAGE_KEYS = {"title", "description"}
+RESERVED_VACANCY_SLUGS = frozenset({"archief"})          # /vacatures/archief/
+RESERVED_PAGE_SLUGS = frozenset({"vacatures", "static"})  # folders the build writes itself
 BLOCK_KEYS = {"title"}
 
 
@@ -84,10 +85,10 @@ def load_content(root: Path, config: SiteConfig, drafts: bool = False) -> Conten
     content_dir = root / "content"
     blocks = [b for f in _files(content_dir / "blocks", root, problems)
               if (b := _read_block(f)) is not None]
-    pages = [p for f in _files(content_dir / "pages", root, problems)
+    pages = [p for f in _files(content_dir / "pages", root, problems, RESERVED_PAGE_SLUGS)
              if (p := _read_page(f)) is not None]
     block_names = {block.name for block in blocks}
-    vacancies = [v for f in _files(content_dir / "vacatures", root, problems)
+    vacancies = [v for f in _files(content_dir / "vacatures", root, problems, RESERVED_VACANCY_SLUGS)
                  if (v := _read_vacancy(f, config, block_names)) is not None]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -98,13 +99,20 @@ def load_content(root: Path, config: SiteConfig, drafts: bool = False) -> Conten
                    blocks=tuple(sorted(blocks, key=lambda b: b.name)))
 
 
-def _files(folder: Path, root: Path, problems: list[Problem]) -> list[ContentFile]:
-    """The .md files of a folder, refusing two files that would get the same slug."""
+def _files(folder: Path, root: Path, problems: list[Problem],
+           reserved: frozenset[str] = frozenset()) -> list[ContentFile]:
+    """The .md files of a folder, refusing two files that would get the same slug, and slugs
+    that the site itself uses (a vacancy called archief.md would replace the archive)."""
     by_slug: dict[str, list[Path]] = defaultdict(list)
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         by_slug[slug_for(path)].append(path)
     files = []
     for slug, paths in sorted(by_slug.items()):
+        if slug in reserved:
+            problems += [Problem(p.relative_to(root).as_posix(), 0, 0,
+                                 f"Het webadres '{slug}' is al in gebruik door de site zelf.",
+                                 "Geef het bestand een andere naam.") for p in paths]
+            continue
         if len(paths) > 1 or not slug:
             names = ", ".join(p.relative_to(root).as_posix() for p in paths)
             for path in paths:
@@ -193,19 +201,6 @@ def _competency(c: Fields) -> Competency | None:
     c.refuse_unknown({"name", "description"})
     name, description = c.text("name", True), c.text("description", True)
     return Competency(name, description) if name and description else None
-
-
-def read_link(link: Fields) -> Link | None:
-    link.refuse_unknown({"label", "url"})
-    label, url = link.text("label", True), link.url("url", True)
-    return Link(label, url) if label and url else None
-
-
-def read_contact(c: Fields, require_email: bool = True) -> Contact | None:
-    c.refuse_unknown({"name", "role", "email", "phone"})
-    contact = Contact(email=c.email("email", require_email), phone=c.phone("phone"),
-                      name=c.text("name"), role=c.text("role"))
-    return contact if contact.email else None
 
 
 def _contact(f: Fields, default: Contact) -> Contact:

@@ -13,12 +13,15 @@ import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
+from .models import Contact, Link
 from .problems import Problem
 from .yamltext import Key, YamlDocument
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TRUE = {"true", "ja"}
 _FALSE = {"false", "nee"}
 _SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
@@ -69,15 +72,22 @@ class Fields:
             self.problem(key, f"{self.name(key)} moet {kind} zijn, geen lijst of blok.",
                          "Schrijf de waarde op dezelfde regel na de dubbele punt.")
             return ""
+        if _HIDDEN.search(value):
+            # Bidirectional overrides and other invisible controls can make text read
+            # differently from how it looks (the "Trojan Source" trick).
+            self.problem(key, f"{self.name(key)} bevat een onzichtbaar stuurteken "
+                         f"(U+{ord(_HIDDEN.search(value).group()):04X}).",
+                         "Typ de tekst opnieuw in plaats van ze te plakken.")
+            return ""
         return value.strip()
 
-    def number(self, key: str, required: bool = False) -> int | None:
+    def number(self, key: str, required: bool = False, limit: int = 60) -> int | None:
         value = self.text(key, required, kind="een geheel getal")
         if not value:
             return None
-        if not re.fullmatch(r"[0-9]{1,3}", value):
-            self.problem(key, f"{self.name(key)} moet een geheel getal zijn ({value}).",
-                         "Schrijf alleen het getal, bijvoorbeeld 38.")
+        if not re.fullmatch(r"[0-9]{1,3}", value) or not 1 <= int(value) <= limit:
+            self.problem(key, f"{self.name(key)} moet een geheel getal van 1 tot {limit} zijn "
+                         f"({value}).", "Schrijf alleen het getal, bijvoorbeeld 38.")
             return None
         return int(value)
 
@@ -114,7 +124,7 @@ class Fields:
 
     def email(self, key: str, required: bool = False) -> str:
         value = self.text(key, required)
-        if value and not _EMAIL.fullmatch(value):
+        if value and not EMAIL.fullmatch(value):
             self.problem(key, f"{self.name(key)} is geen geldig e-mailadres ({value}).",
                          "Schrijf het adres zoals naam@kortrijk.be, zonder 'mailto:'.")
             return ""
@@ -177,10 +187,29 @@ class Fields:
 
 def is_allowed_url(url: str) -> bool:
     """https/http/mailto/tel, or a relative link; never javascript:, data: and the like."""
-    scheme = url_scheme(url)
+    cleaned = url.strip()
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # e.g. an unclosed [ in the host part
+        return False
+    scheme = url_scheme(cleaned)
     if scheme:
-        return scheme in _SAFE_SCHEMES
-    return not url.strip().startswith("//")  # protocol-relative: another host in disguise
+        return scheme in _SAFE_SCHEMES and (scheme not in ("http", "https") or bool(parts.netloc))
+    # "//host" and "/\host" both lead a browser to another host
+    return not cleaned.replace("\\", "/").startswith("//")
+
+
+def read_link(link: Fields) -> Link | None:
+    link.refuse_unknown({"label", "url"})
+    label, url = link.text("label", True), link.url("url", True)
+    return Link(label, url) if label and url else None
+
+
+def read_contact(c: Fields, require_email: bool = True) -> Contact | None:
+    c.refuse_unknown({"name", "role", "email", "phone"})
+    contact = Contact(email=c.email("email", require_email), phone=c.phone("phone"),
+                      name=c.text("name"), role=c.text("role"))
+    return contact if contact.email else None
 
 
 def _lookup(data: Any, key: Key) -> Any:

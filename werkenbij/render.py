@@ -106,7 +106,11 @@ class SiteRenderer:
                             page=p, body_html=self.markdown.render(p.body, set()))
                   for p in content.pages]
         pages.append(self.page("404.html", "404.html", "/404.html"))
-        return pages + companion_files(self, pages, views, open_views) + self.static_files()
+        files = pages + companion_files(self, pages, views, open_views) + self.static_files()
+        paths = [f.path for f in files]
+        if len(paths) != len(set(paths)):  # content rules should make this impossible
+            raise RuntimeError(f"two files for one path: {sorted(p for p in paths if paths.count(p) > 1)}")
+        return files
 
     def vacancy_view(self, vacancy: Vacancy, content: Content) -> VacancyView:
         ids: set[str] = set()

@@ -27,9 +27,10 @@ def resolve_build_date(option: str | None, environ: dict[str, str] | None = None
             raise UsageError(f"--date '{option}' is geen geldige datum. Gebruik JJJJ-MM-DD.") from None
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        if not epoch.isdigit():
-            raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is geen aantal seconden sinds 1970.")
-        return datetime.fromtimestamp(int(epoch), BRUSSELS).date()
+        try:
+            return datetime.fromtimestamp(int(epoch), BRUSSELS).date()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is geen aantal seconden sinds 1970.") from None
     return datetime.now(BRUSSELS).date()
 
 

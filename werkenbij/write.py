@@ -23,6 +23,8 @@ MANIFEST = ".werkenbij-manifest"
 def check_output_dir(output: Path, root: Path) -> None:
     """Refuse an output folder whose replacement could destroy the project or other files."""
     output, root = output.resolve(), root.resolve()
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"De uitvoermap {output} is een bestand. Kies een map, zoals output/.")
     if output == root or output in root.parents:
         raise UsageError(f"De uitvoermap {output} is het project zelf of een map erboven. "
                          "Kies een eigen map, zoals output/.")

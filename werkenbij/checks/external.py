@@ -136,9 +136,17 @@ def _collect(site: BuiltSite) -> dict[str, dict[str, HtmlElement]]:
     for page in site.pages.values():
         for element in page.elements:
             for url in url_attributes(element):
-                if url_scheme(url) in ("http", "https"):
+                if url_scheme(url) in ("http", "https") and _parses(url):
                     uses.setdefault(urldefrag(url.strip()).url, {}).setdefault(page.path, element)
     return uses
+
+
+def _parses(url: str) -> bool:
+    """Malformed addresses are the links check's to report; nothing to fetch here."""
+    try:
+        return bool(urlsplit(url.strip()).hostname)
+    except ValueError:
+        return False
 
 
 def _problem(site: BuiltSite, url: str, pages: dict[str, HtmlElement], answer: _Answer,

@@ -8,11 +8,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from ..fields import url_scheme
+from ..fields import EMAIL, url_scheme
 from ..problems import Problem
 from .site import BuiltSite, ParsedPage, url_attributes
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _TEL = re.compile(r"\+[1-9][0-9]{6,14}")
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
@@ -33,11 +32,7 @@ def _check_url(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) ->
         yield site.problem("links", page.path, "Een link naar '#' gaat nergens heen.",
                            "Geef de link een echt doel, of maak er gewone tekst van.", tag)
     elif scheme in ("https", ""):
-        if scheme and not urlsplit(url).hostname:
-            yield site.problem("links", page.path, f"Een webadres zonder domein ({url}).",
-                               "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
-        elif not scheme and not url.startswith("//"):
-            yield from _check_internal(site, page, tag, url)
+        yield from _check_web(site, page, tag, url, scheme)
     elif scheme == "http":
         yield site.problem("links", page.path, f"Onbeveiligde link ({url}).",
                            "Gebruik https:// als de site dat aanbiedt.", tag)
@@ -45,7 +40,7 @@ def _check_url(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) ->
         address, _, query = url.split(":", 1)[1].partition("?")
         addresses = [unquote(a).strip() for a in address.split(",")] if address else []
         # RFC 6068: "mailto:?subject=…" (no address, the reader picks one) is allowed
-        if (not addresses and not query) or not all(_EMAIL.fullmatch(a) for a in addresses):
+        if (not addresses and not query) or not all(EMAIL.fullmatch(a) for a in addresses):
             yield site.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
                                "Schrijf mailto:naam@domein.be.", tag)
     elif scheme == "tel":
@@ -55,6 +50,22 @@ def _check_url(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) ->
     else:
         yield site.problem("links", page.path, f"Link met een niet toegelaten soort adres ({scheme}:).",
                            "Gebruik alleen https-, mailto- en tel-links.", tag)
+
+
+def _check_web(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str,
+               scheme: str) -> Iterator[Problem]:
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    if scheme and not host:
+        yield site.problem("links", page.path, f"Een ongeldig webadres ({url}).",
+                           "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
+    elif not scheme and url.replace("\\", "/").startswith("//"):
+        yield site.problem("links", page.path, f"Een link zonder https: die naar een andere site "
+                           f"wijst ({url}).", "Schrijf het volledige adres met https://.", tag)
+    elif not scheme:
+        yield from _check_internal(site, page, tag, url)
 
 
 def _check_internal(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) -> Iterator[Problem]:

@@ -70,8 +70,10 @@ class BuiltSite:
 
     def resolve(self, href: str, page: ParsedPage) -> tuple[str | None, str]:
         """The site file an internal link points to (None if outside the site) and its fragment."""
-        absolute = urljoin(self.base_path + page.url_path, href)
-        parts = urlsplit(absolute)
+        try:
+            parts = urlsplit(urljoin(self.base_path + page.url_path, href))
+        except ValueError:  # not a URL at all; the links check reports it
+            return None, ""
         path = unquote(parts.path)
         if not path.startswith(self.base_path):
             return None, parts.fragment
@@ -117,7 +119,9 @@ def load_built_site(folder: Path, settings: CheckSettings) -> BuiltSite:
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     pages = {}
     for path in sorted(f for f in files if f.endswith(".html")):
-        root = lxml.html.document_fromstring((folder / path).read_bytes())
+        data = (folder / path).read_bytes()
+        # An empty file has no document to parse; the structure check reports what it lacks.
+        root = lxml.html.document_fromstring(data) if data.strip() else lxml.html.Element("html")
         elements = [e for e in root.iter() if isinstance(e.tag, str)]
         ids = {e.get("id") for e in elements if e.get("id") is not None}
         pages[path] = ParsedPage(path, root, elements, ids)
