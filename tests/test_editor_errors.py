@@ -64,6 +64,18 @@ EXPECTED = {
     "markdown-bare-url": ["22:18: Een kaal webadres is geen goede linktekst."],
     "markdown-raw-html": ["22:10: HTML (<b…) is niet toegelaten in de tekst.",
                           "24:1: HTML (<script…) is niet toegelaten in de tekst."],
+    "markdown-reference-script-link": ["22:5: Deze link is niet toegelaten (javascript:).",
+                                       "22:21: Deze link is niet toegelaten (javascript:)."],
+    "markdown-link-over-two-lines": ["23:7: Deze link is niet toegelaten (javascript:)."],
+    "markdown-hashtag-heading": ["22:1: Een kop met # maakt een extra hoofdtitel; de titel van de "
+                                 "pagina is al de enige h1."],
+    "markdown-heading-in-list": ["24:1: Een kop met # maakt een extra hoofdtitel; de titel van de "
+                                 "pagina is al de enige h1."],
+    "markdown-setext-then-skip": ["25:1: Deze kop slaat een niveau over (van ## naar ####)."],
+    "step-text-rules": ["17:5: HTML (<b…) is niet toegelaten in de tekst.",
+                        "19:1: Een kop met # maakt een extra hoofdtitel; de titel van de pagina is "
+                        "al de enige h1.",
+                        "21:5: Deze link is niet toegelaten (javascript:)."],
     "markdown-script-link": ["22:10: Deze link is niet toegelaten (javascript:).",
                              "22:43: Deze link is niet toegelaten (javascript:)."],
 }

@@ -9,12 +9,12 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from .markdown_rules import FENCE as _FENCE
 from .models import Content, Vacancy
 from .problems import Problem, Severity
 from .schedule import vacancy_state
 
 MAX_WORDS = 25  # plain language at B1 level: most sentences well under 20 words
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _BLOCK_START = re.compile(r"^\s*([-*+]|\d+[.)]|#{1,6})\s")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9'‘“(])")
@@ -25,7 +25,11 @@ def content_warnings(content: Content, today: date) -> list[Problem]:
     warnings: list[Problem] = []
     for vacancy in content.vacancies:
         warnings += _completeness(vacancy, today)
-        warnings += long_sentences(vacancy.body, vacancy.source.body_line, vacancy.source.path)
+        path = vacancy.source.path
+        warnings += long_sentences(vacancy.summary, vacancy.summary_line, path)
+        warnings += long_sentences(vacancy.body, vacancy.source.body_line, path)
+        for step in vacancy.procedure:
+            warnings += long_sentences(step.text, step.text_line, path)
     for item in (*content.pages, *content.blocks):
         warnings += long_sentences(item.body, item.source.body_line, item.source.path)
     return warnings

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from slugify import slugify
@@ -32,6 +34,7 @@ VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "
                 "competencies", "contact", "faq", "blocks", "draft"}
 STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text"}
 PAGE_KEYS = {"title", "description"}
+_BLOCK_SCALAR = re.compile(r":\s*[|>][+-]?[0-9]?\s*(#.*)?$")
 RESERVED_VACANCY_SLUGS = frozenset({"archief"})          # /vacatures/archief/
 RESERVED_PAGE_SLUGS = frozenset({"vacatures", "static"})  # folders the build writes itself
 BLOCK_KEYS = {"title"}
@@ -71,6 +74,21 @@ class ContentFile:
     def source(self) -> Source:
         assert self.split is not None
         return Source(self.rel, self.split.body_line)
+
+    def text_line(self, key: tuple) -> int:
+        """The file line where the text at `key` starts (the line after `key: |` for a block)."""
+        assert self.split is not None and self.fields is not None
+        line, _ = self.fields.doc.where(key)
+        lines = self.split.front_matter.split("\n")
+        index = line - self.split.front_matter_line
+        written = lines[index] if 0 <= index < len(lines) else ""
+        return line + 1 if _BLOCK_SCALAR.search(written) else line
+
+    def check_text(self, text: str, key: tuple, top_level: int) -> int:
+        """Apply the Markdown rules to a text field; returns the line it starts on."""
+        line = self.text_line(key)
+        self.problems.extend(check_markdown(text, line, self.rel, top_level))
+        return line
 
     def check_body(self, top_level: int = 2) -> str:
         assert self.split is not None
@@ -159,7 +177,7 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: set[str]) 
         hours_per_week=f.number("hours_per_week", True), contract=f.text("contract", True),
         location=_location(f), published=f.date("published"), closes=f.date("closes"),
         salary=_salary(f), apply_url=f.url("apply_url"),
-        procedure=tuple(collect(f.items("procedure", True, "stap"), _step)),
+        procedure=_procedure(file, f),
         competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
         contact=_contact(f, config.contact), faq=tuple(collect(f.items("faq", noun="link"), read_link)),
         blocks=_blocks(f, block_names), draft=f.flag("draft"),
@@ -168,7 +186,19 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: set[str]) 
     if any(value is None for key, value in values.items() if key not in ("published", "closes",
                                                                             "salary")):
         return None
-    return Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body, **values)
+    return Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body,
+                   summary_line=file.text_line(("summary",)), **values)
+
+
+def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:
+    """The steps; each step's text follows the Markdown rules, under its ### step title."""
+    steps = []
+    for index, item in enumerate(f.items("procedure", True, "stap")):
+        step = _step(item)
+        if step is not None:
+            line = file.check_text(step.text, ("procedure", index, "text"), top_level=4)
+            steps.append(replace(step, text_line=line))
+    return tuple(steps)
 
 
 def _location(f: Fields) -> Location | None:

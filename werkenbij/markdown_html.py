@@ -48,6 +48,16 @@ class _HeadingIds(Treeprocessor):
                 element.set("id", candidate)
 
 
+def new_markdown() -> markdown.Markdown:
+    """The one Markdown configuration: the renderer and the content rules both use it, so what
+    the rules check is exactly what the site shows."""
+    md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.ESCAPED_CHARS.append("<")  # so an editor can write \< for a literal <
+    return md
+
+
 class MarkdownRenderer:
     """Renders editor Markdown; one instance per build, `ids` shared per page."""
 
@@ -55,10 +65,7 @@ class MarkdownRenderer:
         self.base_path = base_path
 
     def render(self, text: str, ids: set[str]) -> Markup:
-        md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.ESCAPED_CHARS.append("<")  # so an editor can write \< for a literal <
+        md = new_markdown()
         md.treeprocessors.register(_HeadingIds(md, ids), "heading_ids", 5)
         html = md.convert(text)
         clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,

@@ -1,97 +1,135 @@
-"""Rules for the Markdown that editors write, checked on the source so messages carry a line.
+"""Rules for the Markdown that editors write, with the line to fix.
 
-The same rules are checked again on the built HTML (see `werkenbij.checks`); here they can
-point at the editor's own line, which is what makes a message fixable.
+The rules read the same tree the site is rendered from (Python-Markdown, configured once in
+markdown_html.new_markdown), so a reference-style link, a link over two lines or a heading
+inside a list is judged exactly as it will show. Only raw HTML is looked for line by line:
+the renderer turns it into visible text, so it never reaches the tree as markup.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
+import lxml.html
+
 from .fields import is_allowed_url, url_scheme
+from .markdown_html import new_markdown
 from .problems import Problem
 
 GENERIC_LINK_TEXTS = {"hier", "klik hier", "lees meer", "meer info", "meer", "link", "deze link",
                       "klik", "via deze link", "info", "more", "click here", "read more", "here"}
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})(\s|$)")
-_SETEXT_H1 = re.compile(r"^\s{0,3}=+\s*$")
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]*)>")
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HTML = re.compile(r"(?<!\\)<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*|[^@<>\s]+@[^@<>\s]+)>")
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def check_markdown(text: str, first_line: int, path: str, top_level: int = 2) -> list[Problem]:
-    """Problems in a Markdown body; `top_level` is the highest heading level allowed (## = 2)."""
-    problems: list[Problem] = []
-    level = top_level - 1
+    """Problems in a Markdown text; `top_level` is the highest heading level allowed (## = 2)."""
+    source = _Source(text, first_line, path)
+    try:
+        tree = lxml.html.fragment_fromstring(new_markdown().convert(text) or "<p></p>",
+                                             create_parent="div")
+    except RecursionError:
+        return [Problem(path, first_line, 0, "De tekst is te diep genest (te veel haakjes of "
+                        "lijsten in elkaar).", "Maak de tekst eenvoudiger.")]
+    problems = list(_raw_html(source))
+    problems += _headings(tree, source, top_level)
+    problems += _links(tree, source)
+    return sorted(problems)
+
+
+class _Source:
+    """The editor's text, to find the line (and column) where something was written."""
+
+    def __init__(self, text: str, first_line: int, path: str):
+        self.lines = text.split("\n")
+        self.first_line, self.path = first_line, path
+        self.searched_from: dict[str, int] = {}
+
+    def problem(self, needles: list[str], message: str, fix: str, whole_line: bool = False) -> Problem:
+        """A problem at the first line holding one of `needles`, after earlier hits of it."""
+        for needle in filter(None, needles):
+            start = self.searched_from.get(needle, 0)
+            for index in range(start, len(self.lines)):
+                column = self.lines[index].find(needle)
+                if column >= 0:
+                    self.searched_from[needle] = index + 1
+                    column = 0 if whole_line else column
+                    return Problem(self.path, self.first_line + index, column + 1, message, fix)
+        return Problem(self.path, self.first_line, 0, message, fix)
+
+
+def _raw_html(source: _Source) -> Iterator[Problem]:
     in_fence = False
-    previous = ""
-    for offset, line in enumerate(text.split("\n")):
-        number = first_line + offset
-        if _FENCE.match(line):
+    for index, line in enumerate(source.lines):
+        if FENCE.match(line):
             in_fence = not in_fence
+        if in_fence or line.startswith("    "):
             continue
-        if in_fence:
-            continue
-        level = _check_heading(line, previous, number, path, level, top_level, problems)
-        problems.extend(_check_inline(_CODE_SPAN.sub("", line), number, path))
-        previous = line
-    return problems
+        stripped = _AUTOLINK.sub("", _CODE_SPAN.sub("", line))
+        match = _HTML.search(stripped)  # one message per line is enough to act on
+        if match:
+            yield Problem(source.path, source.first_line + index, line.find(match.group(0)) + 1,
+                          f"HTML ({match.group(0)}…) is niet toegelaten in de tekst.",
+                          "Gebruik Markdown: ## voor een kop, - voor een lijst, [tekst](adres) voor "
+                          "een link. Bedoel je het teken < zelf, schrijf dan \\<.")
 
 
-def _check_heading(line: str, previous: str, number: int, path: str, level: int,
-                   top_level: int, problems: list[Problem]) -> int:
-    heading = _ATX.match(line)
-    if heading is None and _SETEXT_H1.match(line) and previous.strip():
-        problems.append(Problem(path, number, 1, "Een kop onderstreept met '===' wordt een "
-                                "tweede hoofdtitel (h1).", "Schrijf de kop als '## Kop'."))
-        return level
-    if heading is None:
-        return level
-    new = len(heading.group(1))
-    if new < top_level:
-        hashes = "#" * top_level
-        problems.append(Problem(path, number, 1, f"Een kop met {'#' * new} maakt een extra "
-                                "hoofdtitel; de titel van de pagina is al de enige h1.",
-                                f"Begin secties met '{hashes} ' in plaats van '{'#' * new} '."))
-        return top_level
-    if new > level + 1:
-        problems.append(Problem(path, number, 1, f"Deze kop slaat een niveau over "
-                                f"(van {'#' * level} naar {'#' * new}).",
-                                f"Gebruik '{'#' * (level + 1)} ' voor deze kop."))
-    return new
+def _headings(tree, source: _Source, top_level: int) -> Iterator[Problem]:
+    level = top_level - 1
+    for heading in (e for e in tree.iter() if e.tag in _HEADINGS):
+        new, text = int(heading.tag[1]), " ".join(heading.text_content().split())
+        needles = [text, text[:30]]
+        if new < top_level:
+            hashes = "#" * top_level
+            message = ("Een kop met # maakt een extra hoofdtitel; de titel van de pagina is al de "
+                       "enige h1." if new == 1 else
+                       f"Een kop met {'#' * new} is hier te hoog; dit stuk staat al onder een kop.")
+            yield source.problem(needles, message, f"Begin secties met '{hashes} '. Bedoel je een "
+                                 "hashtag, zet dan een \\ voor de # (\\#KortrijkWerkt).",
+                                 whole_line=True)
+            new = top_level
+        elif new > level + 1:
+            yield source.problem(needles, f"Deze kop slaat een niveau over (van {'#' * level} naar "
+                                 f"{'#' * new}).", f"Gebruik '{'#' * (level + 1)} ' voor deze kop.",
+                                 whole_line=True)
+        level = new
 
 
-def _check_inline(line: str, number: int, path: str) -> Iterator[Problem]:
-    for match in _LINK.finditer(line):
-        column = match.start() + 1
-        is_image, label, url = match.group(1), match.group(2).strip(), match.group(3)
+def _links(tree, source: _Source) -> Iterator[Problem]:
+    for element in tree.iter("a", "img"):
+        is_link = element.tag == "a"
+        url = element.get("href" if is_link else "src") or ""
+        label = " ".join((element.text_content() if is_link else element.get("alt") or "").split())
+        opening = f"[{label}]" if is_link else f"![{label}]"
+        needles = [opening, f"<{url}>", url, html.escape(url), label]
         if not is_allowed_url(url):
-            yield Problem(path, number, column, f"Deze link is niet toegelaten ({url_scheme(url)}:).",
-                          "Gebruik een link die begint met https://, mailto: of tel:.")
-        if is_image and not label:
-            yield Problem(path, number, column, "Deze afbeelding heeft geen alt-tekst.",
-                          "Beschrijf in ![...] kort wat op de afbeelding staat.")
-        elif not is_image and _is_generic(label, url):
-            yield Problem(path, number, column, f"De linktekst '{label}' zegt niet waar de link "
-                          "naartoe gaat.", "Schrijf een linktekst die het doel noemt, bijvoorbeeld "
-                          "[de volledige loonschalen](...).")
-    for match in _AUTOLINK.finditer(line):
-        yield Problem(path, number, match.start() + 1, "Een kaal webadres is geen goede linktekst.",
-                      "Schrijf [beschrijving van de pagina](adres) in plaats van <adres>.")
-    stripped = _AUTOLINK.sub("", _LINK.sub("", line))
-    match = _HTML.search(stripped)  # one message per line is enough to act on
-    if match:
-        yield Problem(path, number, line.find(match.group(0)) + 1,
-                      f"HTML ({match.group(0)}…) is niet toegelaten in de tekst.",
-                      "Gebruik Markdown: ## voor een kop, - voor een lijst, [tekst](adres) voor "
-                      "een link. Bedoel je het teken < zelf, schrijf dan \\<.")
+            yield source.problem(needles, f"Deze link is niet toegelaten ({url_scheme(url) or url}:).",
+                                 "Gebruik een link die begint met https://, mailto: of tel:.")
+        elif not is_link and not label:
+            yield source.problem(needles, "Deze afbeelding heeft geen alt-tekst.",
+                                 "Beschrijf in ![...] kort wat op de afbeelding staat.")
+        elif is_link and _is_bare_address(label, url):
+            yield source.problem([f"<{url}>", opening, url], "Een kaal webadres is geen goede "
+                                 "linktekst.", "Schrijf [beschrijving van de pagina](adres) in plaats "
+                                 "van het adres zelf.")
+        elif is_link and _is_generic(label):
+            yield source.problem(needles, f"De linktekst '{label}' zegt niet waar de link naartoe "
+                                 "gaat.", "Schrijf een linktekst die het doel noemt, bijvoorbeeld "
+                                 "[de volledige loonschalen](...).")
 
 
-def _is_generic(label: str, url: str) -> bool:
+def _is_bare_address(label: str, url: str) -> bool:
     words = label.lower().strip(" .:!…")
-    return not words or words in GENERIC_LINK_TEXTS or words == url.lower() or \
-        bool(re.fullmatch(r"(https?://|www\.)\S+", words))
+    if url.startswith("mailto:"):
+        return False  # "mail naar vacatures@kortrijk.be" names its goal
+    return words == url.lower() or bool(re.fullmatch(r"(https?://|www\.)\S+", words))
+
+
+def _is_generic(label: str) -> bool:
+    words = label.lower().strip(" .:!…")
+    return not words or words in GENERIC_LINK_TEXTS

@@ -76,6 +76,7 @@ class Step:
     mode: str = ""
     duration: str = ""
     pass_mark: str = ""
+    text_line: int = 0  # where `text` starts in the content file
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Vacancy:
     faq: tuple[Link, ...] = ()
     blocks: tuple[str, ...] = ()
     draft: bool = False
+    summary_line: int = 0  # where `summary` is written in the content file
 
 
 @dataclass(frozen=True)
