@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from conftest import ROOT
 from werkenbij.markdown_html import MarkdownRenderer
 from werkenbij.markdown_rules import check_markdown
 from werkenbij.yamltext import parse_yaml
@@ -57,3 +60,15 @@ def test_markdown_rules_point_at_the_line():
         (17, "HTML (<b…) is niet toegelaten in de tekst."),
         (18, "Deze afbeelding heeft geen alt-tekst."),
     ]
+
+
+def test_content_headings_never_take_an_id_the_templates_use():
+    from werkenbij.markdown_html import TEMPLATE_IDS
+
+    html = render("## Inhoud\n\n## Procedure\n\n## Vragen\n\n## Eigen kop")
+    assert 'id="inhoud-2"' in html and 'id="procedure-2"' in html and 'id="vragen-2"' in html
+    assert 'id="eigen-kop"' in html
+    templates = ROOT / "templates"
+    used = {match for path in templates.rglob("*.html")
+            for match in re.findall(r'id="([a-z-]+)"', path.read_text("utf-8"))}
+    assert used == set(TEMPLATE_IDS)

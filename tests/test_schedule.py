@@ -73,7 +73,7 @@ def test_closed_vacancy_stays_reachable_says_closed_and_has_no_apply(closed_site
     archive = parse(closed_site / "vacatures/archief/index.html")
     assert [text_of(a) for a in archive.select(".vacancy-list h2 a")] == ["Communicatiemedewerker"]
     status = text_of(archive.select_one(".facts > div:last-child dd"))
-    assert status == "selectie afgerond ; afgesloten op woensdag 5 november 2025"
+    assert status == "selectie afgerond"
 
 
 def test_home_without_open_vacancies_points_to_archive_and_faq(closed_site):
@@ -91,3 +91,14 @@ def test_build_date_from_option_epoch_or_today():
     assert resolve_build_date("2025-10-20", {"SOURCE_DATE_EPOCH": "1762299000"}) == date(2025, 10, 20)
     with pytest.raises(UsageError, match="geen geldige datum"):
         resolve_build_date("2025-02-30", {})
+
+
+def test_without_closes_the_site_names_the_first_dated_step_not_a_deadline(open_site, tmp_path):
+    page = parse(open_site / VACANCY)
+    assert text_of(page.select_one(".status")) == (
+        "Open vacature. Er is geen uiterste datum bekend. De eerste stap met een datum is "
+        "„Deel 1: speedinterview” op woensdag 5 november 2025 (onder voorbehoud).")
+    between = build_site(tmp_path / "between", date(2025, 11, 7))
+    facts = parse(between / VACANCY).select_one(".facts > div:last-child dd")
+    assert text_of(facts) == ("afgesloten ; de eerste stap met een datum is „Deel 1: speedinterview” "
+                              "op woensdag 5 november 2025 (onder voorbehoud)")

@@ -22,6 +22,13 @@ _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
                **{f"h{level}": {"id"} for level in range(2, 7)}, "th": {"align"}, "td": {"align"}}
 _SCHEMES = {"https", "http", "mailto", "tel"}
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+# Ids the templates use. A content heading such as "## Procedure" gets "procedure-2" instead of
+# a duplicate id that would break the skip link or the table of contents.
+TEMPLATE_IDS = frozenset({
+    "afgesloten-titel", "competenties", "competenties-titel", "delen", "delen-titel", "filter",
+    "filter-status", "filter-titel", "hulp", "in-het-kort", "inhoud", "op-deze-pagina",
+    "open-vacatures", "procedure", "procedure-titel", "solliciteren", "solliciteren-titel",
+    "vragen", "vragen-titel"})
 
 
 def heading_id(text: str) -> str:
@@ -65,6 +72,8 @@ class MarkdownRenderer:
         self.base_path = base_path
 
     def render(self, text: str, ids: set[str]) -> Markup:
+        """`ids`: the ids already used on the page; the template's own are always taken."""
+        ids |= TEMPLATE_IDS
         md = new_markdown()
         md.treeprocessors.register(_HeadingIds(md, ids), "heading_ids", 5)
         html = md.convert(text)

@@ -57,6 +57,12 @@ def long_date(value: date) -> str:
     return format_date(value, "EEEE d MMMM y", locale=LOCALE)
 
 
+def capitalize_first(text: str) -> Markup:
+    """Upper-case the first letter only (Jinja's `capitalize` lowers the rest, and escapes)."""
+    text = Markup(text)
+    return Markup(text[:1].upper()) + text[1:]
+
+
 class SiteRenderer:
     """Holds the template environment for one build."""
 
@@ -70,7 +76,8 @@ class SiteRenderer:
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld)
+        self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld,
+                                capitalize_first=capitalize_first)
         self.env.globals.update(config=config, today=today, url=self.url,
                                 absolute_url=self.absolute_url, structured=structured)
 

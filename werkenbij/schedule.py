@@ -67,6 +67,10 @@ class VacancyState:
     steps: tuple[StepView, ...]
 
     @property
+    def first_dated_step(self) -> Step | None:
+        return next((v.step for v in self.steps if v.step.date), None)
+
+    @property
     def closed_on(self) -> date | None:
         """The day applying stopped: the closing date, or the day the selection began."""
         return None if self.is_open else (self.closes or self.selection_starts)
