@@ -34,6 +34,14 @@ EXPECTED = {
     "empty-file": ["1: Het bestand is leeg."],
     "front-matter-never-closed": ["1: De gegevens bovenaan worden nooit afgesloten met '---'."],
     "no-front-matter": ["1: Het bestand begint niet met '---' (de start van de gegevens)."],
+    "front-matter-closed-early": [f"2:1: '{key}' ontbreekt." for key in (
+        "contract", "grade", "hours_per_week", "location", "procedure", "summary", "team")] + [
+        "3:1: Deze regel '---' sluit de gegevens te vroeg af: 'team' en wat volgt wordt tekst."],
+    "yaml-bad-indentation": ["15:2: De inspringing klopt niet: deze regel staat verder of minder "
+                             "ver in dan de regels van hetzelfde blok."],
+    "yaml-non-breaking-space": ["12:1: Er staat een onzichtbare harde spatie in de inspringing "
+                                "(vaak na kopiëren uit Word)."],
+    "invisible-control-character": ["2:8: 'title' bevat een onzichtbaar stuurteken (U+202E)."],
     "missing-fields": [f"2:1: '{key}' ontbreekt." for key in (
         "contract", "grade", "hours_per_week", "location", "procedure", "summary", "team")],
     "unknown-key": ["8:1: 'closing' is een onbekende sleutel."],

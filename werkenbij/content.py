@@ -90,6 +90,17 @@ class ContentFile:
         self.problems.extend(check_markdown(text, line, self.rel, top_level))
         return line
 
+    def check_early_close(self, keys: set[str]) -> None:
+        """A second '---' in the middle of the data ends it early: the rest becomes text."""
+        assert self.split is not None
+        first = next((line for line in self.split.body.split("\n") if line.strip()), "")
+        key = first.split(":", 1)[0].strip()
+        if ":" in first and key in keys:
+            self.problems.append(Problem(
+                self.rel, self.split.body_line - 1, 1,
+                f"Deze regel '---' sluit de gegevens te vroeg af: '{key}' en wat volgt wordt tekst.",
+                "Verwijder deze regel; alleen na de laatste gegevens staat '---'."))
+
     def check_body(self, top_level: int = 2) -> str:
         assert self.split is not None
         self.problems.extend(check_markdown(self.split.body, self.split.body_line, self.rel,
@@ -170,6 +181,7 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: set[str]) 
         return None
     f = file.fields
     f.refuse_unknown(VACANCY_KEYS)
+    file.check_early_close(VACANCY_KEYS)
     body = file.check_body()
     values = dict(
         title=f.text("title", True), team=f.text("team", True), unit=f.text("unit"),

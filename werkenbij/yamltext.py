@@ -9,6 +9,7 @@ fails at once instead of eating memory. Every value keeps its line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +73,12 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[YamlDocument | None, lis
 
     Returns the document (None if unreadable) and all mistakes, with file line numbers.
     """
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        indent = re.match(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*", line).group()
+        if indent.strip(" \t"):
+            return None, [YamlMistake(number, 1, "Er staat een onzichtbare harde spatie in de "
+                                      "inspringing (vaak na kopiëren uit Word).",
+                                      "Wis de spaties vooraan de regel en typ gewone spaties.")]
     # Blank lines in front keep PyYAML's marks equal to the file's line numbers.
     loader = _Loader("\n" * (first_line - 1) + text)
     try:
@@ -134,6 +141,22 @@ _ADVICE = [
      "Controleer de inspringing en zet tekst met een dubbele punt tussen aanhalingstekens."),
     ("found unexpected end of stream", "Een aanhalingsteken wordt niet gesloten.",
      "Sluit elke waarde af met hetzelfde aanhalingsteken als waarmee ze begint."),
+    ("expected <block end>", "De inspringing klopt niet: deze regel staat verder of minder ver "
+     "in dan de regels van hetzelfde blok.",
+     "Laat elke '- ' van een lijst en elke sleutel van een blok op dezelfde kolom beginnen."),
+    ("expected a single document", "Er staat een extra regel '---' in de gegevens.",
+     "Houd alleen de '---' boven en onder de gegevens over."),
+    ("but found another document", "Er staat een extra regel '---' in de gegevens.",
+     "Houd alleen de '---' boven en onder de gegevens over."),
+    ("cannot start any token", "Deze regel begint met een teken dat YAML niet verwacht.",
+     "Zet de waarde tussen aanhalingstekens."),
+    ("did not find expected key", "De inspringing klopt niet, of een waarde met een teken zoals "
+     "' of \" is niet goed afgesloten.",
+     "Vergelijk de inspringing met de regels erboven en sluit aanhalingstekens."),
+    ("did not find expected '-' indicator", "De inspringing van deze lijst klopt niet.",
+     "Laat elke '- ' van de lijst op dezelfde kolom beginnen."),
+    ("could not find expected", "Deze regel is geen 'sleutel: waarde'.",
+     "Controleer de inspringing en zet tekst met een dubbele punt tussen aanhalingstekens."),
 ]
 
 
