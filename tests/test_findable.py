@@ -105,7 +105,7 @@ def test_home_has_organization_and_each_page_canonical_open_graph_and_twitter(fu
     meta = {m.get("property") or m.get("name"): m["content"] for m in page.find_all("meta")
             if m.get("property") or m.get("name")}
     assert meta["og:url"] == "https://vacatures.example/werken-bij/vacatures/maatschappelijk-werker/"
-    assert meta["og:title"] == "Maatschappelijk werker"
+    assert meta["og:title"] == "Maatschappelijk werker, Testdienst"
     assert meta["og:description"] == "Een testvacature die elk veld invult."
     assert (meta["og:locale"], meta["twitter:card"]) == ("nl_BE", "summary")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -49,7 +49,7 @@ def build(options: BuildOptions) -> BuildResult:
     content = load_content(options.root, config, drafts=options.drafts)
     warnings = content_warnings(content, options.today)
     if options.strict and warnings:
-        raise ContentError(warnings)
+        raise ContentError(_as_errors(warnings))
     files = render_site(options.templates_dir, config, content, options.today)
     sources = {f.path: f.source for f in files if f.source}
     staging = staging_dir(options.output)
@@ -82,5 +82,12 @@ def check_folder(folder: Path, config: SiteConfig, strict: bool = False,
 
 
 def _fail_on_errors(problems: list[Problem], strict: bool) -> None:
-    if any(p.severity == Severity.ERROR or strict for p in problems):
+    if strict and problems:
+        raise CheckFailure(_as_errors(problems))
+    if any(p.severity == Severity.ERROR for p in problems):
         raise CheckFailure(problems)
+
+
+def _as_errors(problems: list[Problem]) -> list[Problem]:
+    """With --strict a warning fails the build, so it is reported as what it then is."""
+    return [replace(p, severity=Severity.ERROR) for p in problems]

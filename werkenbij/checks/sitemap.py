@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from ..problems import Problem
+from ..problems import Problem, Severity
 from .site import BuiltSite
 
 SITEMAP = "sitemap.xml"
@@ -29,6 +29,11 @@ def check_sitemap(site: BuiltSite) -> Iterator[Problem]:
     listed = {}
     for loc in tree.iter(f"{_NS}loc"):
         listed[_page_of(site, (loc.text or "").strip())] = (loc.text or "").strip()
+    if any(not urlsplit(url).scheme for url in listed.values()):
+        yield site.problem("sitemap", SITEMAP, "De sitemap bevat geen volledige adressen; "
+                           "zoekmachines lezen alleen adressen met https://.",
+                           "Bouw voor publicatie met --base-url https://…/ of zet het volledige "
+                           "adres in base_url in site_config.yaml.", severity=Severity.WARNING)
     pages = set(site.pages) - NOT_LISTED
     for page in sorted(pages - set(listed)):
         yield site.problem("sitemap", SITEMAP, f"De pagina {page} staat niet in de sitemap.",
