@@ -16,7 +16,7 @@ def test_every_field_is_shown(tmp_path):
     facts = {text_of(d.dt): text_of(d.dd) for d in page.select(".in-short .facts > div")}
     assert facts["Uren"] == "19 uur per week (deeltijds)"
     assert facts["Solliciteren"] == "tot en met vrijdag 31 oktober 2025"
-    assert facts["Loon"] == "Loonschaal B1-B3: bekijk de loonschalen"
+    assert facts["Loon"] == "Loonschaal B1-B3. Bekijk de loonschalen"
     apply = page.find(id="solliciteren")
     assert apply.find("a", href="https://www.example.org/solliciteer").get_text() == \
         "Solliciteer als Maatschappelijk werker"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,6 +47,7 @@ class VacancyView:
     blocks: tuple[RenderedBlock, ...]
     job_posting: Markup | None = None
     has_calendar: bool = False
+    sections: tuple[tuple[str, str], ...] = ()  # (id, heading) of each h2, for "Op deze pagina"
 
     @property
     def url(self) -> str:
@@ -78,7 +80,7 @@ class SiteRenderer:
         )
         self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld,
                                 capitalize_first=capitalize_first)
-        self.env.globals.update(config=config, today=today, url=self.url,
+        self.env.globals.update(config=config, today=today, url=self.url, titles=SECTION_TITLES,
                                 absolute_url=self.absolute_url, structured=structured)
 
     def url(self, path: str) -> str:
@@ -131,7 +133,8 @@ class SiteRenderer:
                                          self.absolute_url)
         return VacancyView(vacancy, state, body, steps, blocks,
                            structured.json_ld(posting) if posting else None,
-                           any(step.date for step in vacancy.procedure))
+                           any(step.date for step in vacancy.procedure),
+                           _sections(vacancy, state, body, blocks))
 
     def page(self, path: str, template: str, current: str, source: str = "",
              **context: object) -> OutputFile:
@@ -142,6 +145,31 @@ class SiteRenderer:
         folder = self.templates / STATIC_DIR
         return [OutputFile(f"{STATIC_DIR}/{p.relative_to(folder).as_posix()}", p.read_bytes())
                 for p in sorted(folder.rglob("*")) if p.is_file()]
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+# The vacancy page's own section headings: written once, used by the template and the
+# "Op deze pagina" list.
+SECTION_TITLES = {
+    "procedure": "Hoe verloopt de selectieprocedure?",
+    "competenties": "Welke competenties meten we?",
+    "delen": "Deel deze vacature",
+    "vragen": "Heb je vragen?",
+    "solliciteren": "Solliciteren",
+}
+
+
+def _sections(vacancy: Vacancy, state: VacancyState, body: Markup,
+              blocks: tuple[RenderedBlock, ...]) -> tuple[tuple[str, str], ...]:
+    """The page's h2 sections in the order the vacancy template shows them."""
+    def headings(html: str) -> list[tuple[str, str]]:
+        return [(id_, Markup(text).striptags()) for id_, text in _H2.findall(html)]
+
+    own = ["procedure"] + (["competenties"] if vacancy.competencies else [])
+    sections = headings(body) + [(f"{key}-titel", SECTION_TITLES[key]) for key in own]
+    sections += [(f"blok-{b.block.name}", b.block.title) for b in blocks]
+    own = ["delen", "vragen"] + (["solliciteren"] if state.is_open else [])
+    return tuple(sections + [(f"{key}-titel", SECTION_TITLES[key]) for key in own])
 
 
 def _soonest_first(view: VacancyView) -> tuple:
