@@ -45,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check_cmd.add_argument("--format", choices=FORMATS, default="human",
                            help="hoe fouten getoond worden: human, json of github (annotaties)")
+    serve_cmd = commands.add_parser(
+        "serve", help="bouw, toon de site op http://127.0.0.1:8000 en bouw opnieuw bij elke wijziging")
+    _add_build_options(serve_cmd, argparse.SUPPRESS)
+    serve_cmd.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    new_cmd = commands.add_parser("new", help="begin een nieuwe vacature (als kladversie)")
+    new_cmd.add_argument("title", help='de functietitel, bv. "Maatschappelijk werker"')
+    new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     _add_build_options(parser)
     return parser
 
@@ -75,6 +82,10 @@ def main(argv: list[str]) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "new":
+            return _new(args)
         return _build(args)
     except UsageError as error:
         print(f"build.py: {error}", file=sys.stderr)
@@ -98,17 +109,40 @@ def main(argv: list[str]) -> int:
         return EXIT_INTERNAL
 
 
+def _options(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(root=args.root.resolve(), templates=ROOT / "templates",
+                        output=Path(args.output).resolve(), today=resolve_build_date(args.date),
+                        base_url=args.base_url, drafts=args.drafts, strict=args.strict,
+                        external=args.external)
+
+
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    output = Path(args.output).resolve()
-    options = BuildOptions(root=args.root.resolve(), templates=ROOT / "templates", output=output,
-                           today=resolve_build_date(args.date), base_url=args.base_url,
-                           drafts=args.drafts, strict=args.strict, external=args.external)
+    options = _options(args)
     result = build(options)
     report(result.warnings, format=args.format)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     print(f"{result.pages} pagina's gebouwd op {options.today.isoformat()}, "
           f"{count_line(result.warnings)} ({seconds} s)", file=_summary_stream(args))
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import DevServer
+
+    options = _options(args)
+    config = load_config(options.root, options.base_url)
+    DevServer(options, config.base_path).serve(args.port)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import new_vacancy
+
+    root = args.root.resolve()
+    path = new_vacancy(root, ROOT / "templates", load_config(root), args.title)
+    print(f"Nieuwe vacature: {path.relative_to(root)} (kladversie: draft: true).\n"
+          f"Vul elke 'VUL IN' in en bekijk ze met: python build.py serve --drafts")
     return EXIT_OK
 
 

@@ -17,8 +17,9 @@ def companion_files(renderer: SiteRenderer, pages: list[OutputFile], views: list
 
     env, absolute, today = renderer.env, renderer.absolute_url, renderer.today
     lastmod = {f"vacatures/{v.vacancy.slug}/index.html": v.vacancy.published for v in views}
+    redirects = {f"vacatures/{alias}/index.html" for v in views for alias in v.vacancy.aliases}
     entries = [(absolute(p.path.removesuffix("index.html")), lastmod.get(p.path))
-               for p in pages if p.path != "404.html"]
+               for p in pages if p.path != "404.html" and p.path not in redirects]
     files = [
         OutputFile("sitemap.xml", env.get_template("sitemap.xml").render(entries=entries).encode()),
         OutputFile("robots.txt", env.get_template("robots.txt").render(

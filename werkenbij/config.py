@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .checks import CHECK_NAMES, SEVERITY_CHOICES
-from .fields import Fields, collect, is_allowed_url, read_contact, read_link, url_scheme
+from .fields import Fields, collect, read_contact, read_link, url_scheme
 from .frontmatter import decode_content
 from .models import Contact, Organisation, SiteConfig
 from .problems import ConfigError, Problem, UsageError
@@ -44,7 +45,12 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
 def _usable_base_url(url: str) -> bool:
     if any(c.isspace() for c in url) or "?" in url or "#" in url:
         return False
-    return url.startswith("/") or (url_scheme(url) in ("http", "https") and is_allowed_url(url))
+    if url.startswith("/"):
+        return True
+    try:
+        return url_scheme(url) in ("http", "https") and bool(urlsplit(url).netloc)
+    except ValueError:
+        return False
 
 
 def _read(f: Fields, base_url: str | None) -> SiteConfig:

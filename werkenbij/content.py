@@ -27,12 +27,16 @@ from .models import (
     Vacancy,
 )
 from .problems import ContentError, Problem
+from .scaffold import PLACEHOLDER
 from .yamltext import YamlDocument, parse_yaml
 
 VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "contract",
                 "location", "published", "closes", "salary", "apply_url", "procedure",
-                "competencies", "contact", "faq", "blocks", "draft"}
+                "competencies", "contact", "faq", "blocks", "draft", "aliases"}
 STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text"}
+LOCATION_KEYS = {"name", "street", "postal_code", "city", "note"}
+SALARY_KEYS = {"scale", "url"}
+COMPETENCY_KEYS = {"name", "description"}
 PAGE_KEYS = {"title", "description"}
 _BLOCK_SCALAR = re.compile(r":\s*[|>][+-]?[0-9]?\s*(#.*)?$")
 RESERVED_VACANCY_SLUGS = frozenset({"archief"})          # /vacatures/archief/
@@ -49,6 +53,7 @@ class ContentFile:
         self.split: SplitFile | None = None
         self.fields: Fields | None = None
         text, mistake = decode_content(path.read_bytes())
+        self.text = text or ""
         if text is not None:
             self.split, mistake = split_front_matter(text)
         if mistake is not None:
@@ -101,6 +106,15 @@ class ContentFile:
                 f"Deze regel '---' sluit de gegevens te vroeg af: '{key}' en wat volgt wordt tekst.",
                 "Verwijder deze regel; alleen na de laatste gegevens staat '---'."))
 
+    def check_placeholders(self) -> None:
+        """A vacancy started with `build.py new` may only go live once every "VUL IN" is gone."""
+        for number, line in enumerate(self.text.split("\n"), start=1):
+            column = line.find(PLACEHOLDER)
+            if column >= 0 and not line.lstrip().startswith("#"):
+                self.problems.append(Problem(
+                    self.rel, number, column + 1, f"Hier staat nog '{PLACEHOLDER}'.",
+                    "Vul dit in, of zet 'draft: true' terug zolang de vacature niet klaar is."))
+
     def check_body(self, top_level: int = 2) -> str:
         assert self.split is not None
         self.problems.extend(check_markdown(self.split.body, self.split.body_line, self.rel,
@@ -119,6 +133,7 @@ def load_content(root: Path, config: SiteConfig, drafts: bool = False) -> Conten
     block_names = {block.name for block in blocks}
     vacancies = [v for f in _files(content_dir / "vacatures", root, problems, RESERVED_VACANCY_SLUGS)
                  if (v := _read_vacancy(f, config, block_names)) is not None]
+    problems += _check_addresses(vacancies)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
@@ -192,11 +207,13 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: set[str]) 
         procedure=_procedure(file, f),
         competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
         contact=_contact(f, config.contact), faq=tuple(collect(f.items("faq", noun="link"), read_link)),
-        blocks=_blocks(f, block_names), draft=f.flag("draft"),
+        blocks=_blocks(f, block_names), draft=f.flag("draft"), aliases=_aliases(f),
     )
     _check_date_order(f, values)
+    if not values["draft"]:
+        file.check_placeholders()
     if any(value is None for key, value in values.items() if key not in ("published", "closes",
-                                                                            "salary")):
+                                                                            "salary", "aliases")):
         return None
     return Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body,
                    summary_line=file.text_line(("summary",)), **values)
@@ -217,7 +234,7 @@ def _location(f: Fields) -> Location | None:
     loc = f.mapping("location", True)
     if loc is None:
         return None
-    loc.refuse_unknown({"name", "street", "postal_code", "city", "note"})
+    loc.refuse_unknown(LOCATION_KEYS)
     parts = [loc.text(k, True) for k in ("name", "street", "postal_code", "city")]
     return Location(*parts, note=loc.text("note")) if all(parts) else None
 
@@ -226,7 +243,7 @@ def _salary(f: Fields) -> Salary | None:
     salary = f.mapping("salary")
     if salary is None:
         return None
-    salary.refuse_unknown({"scale", "url"})
+    salary.refuse_unknown(SALARY_KEYS)
     return Salary(scale=salary.text("scale"), url=salary.url("url"))
 
 
@@ -240,7 +257,7 @@ def _step(s: Fields) -> Step | None:
 
 
 def _competency(c: Fields) -> Competency | None:
-    c.refuse_unknown({"name", "description"})
+    c.refuse_unknown(COMPETENCY_KEYS)
     name, description = c.text("name", True), c.text("description", True)
     return Competency(name, description) if name and description else None
 
@@ -280,6 +297,35 @@ def _check_date_order(f: Fields, values: dict) -> None:
 def _problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
     line, column = f.doc.where(key)
     f.problems.append(Problem(f.path, line, column, message, fix))
+
+
+def _aliases(f: Fields) -> tuple[str, ...]:
+    """Old slugs; each must already be a slug (it is the old file name as it appears in links)."""
+    names = f.strings("aliases")
+    for index, name in enumerate(names):
+        if name != slugify(name):
+            _problem_at(f, ("aliases", index), f"'{name}' is geen webadres zoals de site het maakt.",
+                        f"Schrijf de oude bestandsnaam zonder .md, in kleine letters: {slugify(name)}.")
+    return tuple(names)
+
+
+def _check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
+    """Every slug and alias names one address; an alias may not take a vacancy's own."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for vacancy in vacancies:
+        owners[vacancy.slug].append(vacancy.source.path)
+        for alias in vacancy.aliases:
+            owners[alias].append(vacancy.source.path)
+    problems = []
+    for vacancy in vacancies:
+        for alias in vacancy.aliases:
+            others = sorted(set(owners[alias]) - {vacancy.source.path})
+            if alias in RESERVED_VACANCY_SLUGS or others or alias == vacancy.slug:
+                taken = ", ".join(others) if others else "de site zelf"
+                problems.append(Problem(vacancy.source.path, 0, 0,
+                                        f"De oude naam '{alias}' in 'aliases' is al in gebruik door {taken}.",
+                                        "Haal die naam uit 'aliases' of kies het juiste bestand."))
+    return problems
 
 
 def _blocks(f: Fields, known: set[str]) -> tuple[str, ...]:

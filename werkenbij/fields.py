@@ -24,7 +24,7 @@ _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
 _HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TRUE = {"true", "ja"}
 _FALSE = {"false", "nee"}
-_SAFE_SCHEMES = {"https", "http", "mailto", "tel"}
+_SAFE_SCHEMES = {"https", "mailto", "tel"}  # plain http: is refused; the site links securely
 
 
 def url_scheme(url: str) -> str:
@@ -116,9 +116,10 @@ class Fields:
     def url(self, key: str, required: bool = False) -> str:
         value = self.text(key, required)
         if value and not is_allowed_url(value):
-            self.problem(key, f"{self.name(key)} is geen toegelaten link ({value}).",
-                         "Gebruik een adres dat begint met https://, mailto: of tel:, "
-                         "of een pad op deze site zoals /over-wsw/.")
+            fix = "Schrijf https:// in plaats van http://." if url_scheme(value) == "http" else \
+                "Gebruik een adres dat begint met https://, mailto: of tel:, of een pad op deze " \
+                "site zoals /over-wsw/."
+            self.problem(key, f"{self.name(key)} is geen toegelaten link ({value}).", fix)
             return ""
         return value
 
@@ -156,7 +157,7 @@ class Fields:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            self.problem(key, f"{self.name(key)} moet een lijst zijn met '- ' voor elk {noun}.",
+            self.problem(key, f"{self.name(key)} moet een lijst zijn: begin elke {noun} met '- '.",
                          "Begin elk item op een nieuwe regel met '- ' en spring de sleutels in.")
             return []
         return [self._child(self.key + (key, i), f"{self.name(key)}, {noun} {i + 1}: ")
@@ -194,19 +195,23 @@ def is_allowed_url(url: str) -> bool:
         return False
     scheme = url_scheme(cleaned)
     if scheme:
-        return scheme in _SAFE_SCHEMES and (scheme not in ("http", "https") or bool(parts.netloc))
+        return scheme in _SAFE_SCHEMES and (scheme != "https" or bool(parts.netloc))
     # "//host" and "/\host" both lead a browser to another host
     return not cleaned.replace("\\", "/").startswith("//")
 
 
+CONTACT_KEYS = {"name", "role", "email", "phone"}
+LINK_KEYS = {"label", "url"}
+
+
 def read_link(link: Fields) -> Link | None:
-    link.refuse_unknown({"label", "url"})
+    link.refuse_unknown(LINK_KEYS)
     label, url = link.text("label", True), link.url("url", True)
     return Link(label, url) if label and url else None
 
 
 def read_contact(c: Fields, require_email: bool = True) -> Contact | None:
-    c.refuse_unknown({"name", "role", "email", "phone"})
+    c.refuse_unknown(CONTACT_KEYS)
     contact = Contact(email=c.email("email", require_email), phone=c.phone("phone"),
                       name=c.text("name"), role=c.text("role"))
     return contact if contact.email else None

@@ -108,7 +108,9 @@ def _links(tree, source: _Source) -> Iterator[Problem]:
         opening = f"[{label}]" if is_link else f"![{label}]"
         needles = [opening, f"<{url}>", url, html.escape(url), label]
         if not is_allowed_url(url):
+            plain = url_scheme(url) == "http"
             yield source.problem(needles, f"Deze link is niet toegelaten ({url_scheme(url) or url}:).",
+                                 "Schrijf https:// in plaats van http://." if plain else
                                  "Gebruik een link die begint met https://, mailto: of tel:.")
         elif not is_link and not label:
             yield source.problem(needles, "Deze afbeelding heeft geen alt-tekst.",

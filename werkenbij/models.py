@@ -124,6 +124,7 @@ class Vacancy:
     blocks: tuple[str, ...] = ()
     draft: bool = False
     summary_line: int = 0  # where `summary` is written in the content file
+    aliases: tuple[str, ...] = ()  # old slugs: their URLs redirect here
 
 
 @dataclass(frozen=True)
@@ -199,3 +200,8 @@ class Content:
 
     def block(self, name: str) -> Block:
         return next(block for block in self.blocks if block.name == name)
+
+    def visible(self, today: date) -> Content:
+        """Without vacancies whose `published` date is still to come (scheduled ones)."""
+        shown = tuple(v for v in self.vacancies if v.published is None or v.published <= today)
+        return Content(shown, self.pages, self.blocks)

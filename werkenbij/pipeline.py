@@ -46,7 +46,7 @@ def build(options: BuildOptions) -> BuildResult:
     in which case `output/` is left exactly as it was."""
     check_output_dir(options.output, options.root)
     config = load_config(options.root, options.base_url)
-    content = load_content(options.root, config, drafts=options.drafts)
+    content = load_content(options.root, config, drafts=options.drafts).visible(options.today)
     warnings = content_warnings(content, options.today)
     if options.strict and warnings:
         raise ContentError(_as_errors(warnings))

@@ -109,6 +109,9 @@ class SiteRenderer:
                            closed_count=len(closed))]
         pages += [self.page(f"vacatures/{v.vacancy.slug}/index.html", "vacancy.html", v.url,
                             v.vacancy.source.path, view=v) for v in views]
+        pages += [self.page(f"vacatures/{alias}/index.html", "redirect.html", f"/vacatures/{alias}/",
+                            v.vacancy.source.path, view=v, redirect=True)
+                  for v in views for alias in v.vacancy.aliases]
         pages.append(self.page("vacatures/archief/index.html", "archive.html",
                                "/vacatures/archief/", vacancies=closed))
         pages += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
@@ -138,6 +141,7 @@ class SiteRenderer:
 
     def page(self, path: str, template: str, current: str, source: str = "",
              **context: object) -> OutputFile:
+        context.setdefault("redirect", False)
         html = self.env.get_template(template).render(current=current, **context)
         return OutputFile(path, html.encode("utf-8"), source)
 

@@ -136,7 +136,7 @@ _ADVICE = [
     ("found character '\\t'", "Er staat een tab in de inspringing.",
      "Spring in met spaties, niet met tabs."),
     ("mapping values are not allowed here", "Er staat een ': ' in een waarde zonder aanhalingstekens.",
-     "Zet de waarde tussen aanhalingstekens, bijvoorbeeld: titel: \"Deel 1: speedinterview\"."),
+     "Zet de waarde tussen aanhalingstekens, bijvoorbeeld: title: \"Deel 1: speedinterview\"."),
     ("could not find expected ':'", "Deze regel is geen 'sleutel: waarde'.",
      "Controleer de inspringing en zet tekst met een dubbele punt tussen aanhalingstekens."),
     ("found unexpected end of stream", "Een aanhalingsteken wordt niet gesloten.",

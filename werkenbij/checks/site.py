@@ -51,6 +51,11 @@ class ParsedPage:
         return [element for element in self.elements if element.tag in tags]
 
     @property
+    def is_redirect(self) -> bool:
+        """An old address that sends visitors on (meta refresh): not linked, not in the sitemap."""
+        return any((m.get("http-equiv") or "").lower() == "refresh" for m in self.all("meta"))
+
+    @property
     def url_path(self) -> str:
         """The path a visitor sees, without index.html."""
         return self.path.removesuffix("index.html")

@@ -34,7 +34,7 @@ def check_sitemap(site: BuiltSite) -> Iterator[Problem]:
                            "zoekmachines lezen alleen adressen met https://.",
                            "Bouw voor publicatie met --base-url https://…/ of zet het volledige "
                            "adres in base_url in site_config.yaml.", severity=Severity.WARNING)
-    pages = set(site.pages) - NOT_LISTED
+    pages = {path for path, page in site.pages.items() if not page.is_redirect} - NOT_LISTED
     for page in sorted(pages - set(listed)):
         yield site.problem("sitemap", SITEMAP, f"De pagina {page} staat niet in de sitemap.",
                            "Neem elke pagina op in sitemap.xml.")

@@ -152,6 +152,7 @@ def check_reachable(site: BuiltSite) -> Iterator[Problem]:
             if target in site.pages and target not in seen:
                 seen.add(target)
                 queue.append(target)
-    for path in sorted(set(site.pages) - seen - NOT_LINKED_PAGES):
+    redirects = {path for path, page in site.pages.items() if page.is_redirect}
+    for path in sorted(set(site.pages) - seen - NOT_LINKED_PAGES - redirects):
         yield site.problem("reachable", path, "Geen enkele link vanaf de startpagina leidt naar "
                            "deze pagina.", "Link ernaar vanuit het menu, een lijst of het archief.")

@@ -1,0 +1,137 @@
+"""`build.py serve` for real: start it, change a file, see the reload; break it, see the error
+page; fix it, see the site come back. The reload latency is written to artefacts/."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from tornado.websocket import websocket_connect
+
+from conftest import FIXTURES, ROOT
+
+VACANCY = "content/vacatures/maatschappelijk-werker.md"
+PAGE = "vacatures/maatschappelijk-werker/"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.read().decode("utf-8")
+
+
+@pytest.fixture
+def server(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "serve", "--root", str(site), "--output",
+         str(site / "output"), "--port", str(port), "--date", "2025-10-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            if get(base)[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    yield site, base, port
+    process.terminate()
+    process.communicate(timeout=10)
+
+
+async def reload_after(port: int, change) -> float:
+    """Connect as livereload.js does, make `change`, return seconds until the reload signal."""
+    connection = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    try:
+        await connection.write_message(json.dumps(
+            {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        assert json.loads(await connection.read_message())["command"] == "hello"
+        await connection.write_message(json.dumps({"command": "info", "url": "test"}))
+        await asyncio.sleep(0.3)  # let the server register us, then settle
+        started = time.perf_counter()
+        change()
+        while True:
+            message = json.loads(await asyncio.wait_for(connection.read_message(), timeout=10))
+            if message["command"] == "reload":
+                return time.perf_counter() - started
+    finally:
+        connection.close()
+
+
+def measure(port: int, change) -> float:
+    """Run the websocket client in its own thread: Playwright's sync API may already own an
+    event loop in this one."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, reload_after(port, change)).result(timeout=30)
+
+
+def edit(path, old: str, new: str):
+    def change():
+        text = path.read_text("utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf-8")
+    return change
+
+
+def test_change_break_and_fix_a_vacancy_while_serving(server):
+    site, base, port = server
+    vacancy = site / VACANCY
+    timings = [measure(port, edit(vacancy, "elk veld invult", "alles invult"))]
+    status, html = get(base + PAGE)
+    assert status == 200 and "Een testvacature die alles invult." in html
+    assert "livereload.js" in html  # the browser is told to listen for reloads
+
+    timings.append(measure(port, edit(vacancy, "closes: 2025-10-31", "closes: 2025-02-30")))
+    status, html = get(base + PAGE)
+    assert status == 500
+    assert "De site is niet gebouwd" in html
+    assert f"{VACANCY}:15:9" in html and "is geen geldige datum (2025-02-30)" in html
+    assert "Oplossing: Gebruik JJJJ-MM-DD" in html
+    kept = (site / "output" / PAGE / "index.html").read_text("utf-8")  # the last good build
+    assert "alles invult" in kept and "2025-02-30" not in kept
+
+    timings.append(measure(port, edit(vacancy, "closes: 2025-02-30", "closes: 2025-10-30")))
+    status, html = get(base + PAGE)
+    assert status == 200 and "donderdag 30 oktober 2025" in html
+
+    artefacts = ROOT / "artefacts"
+    artefacts.mkdir(exist_ok=True)
+    (artefacts / "serve-reload-seconds.txt").write_text(
+        "".join(f"{t:.3f}\n" for t in timings), "utf-8")
+    assert all(t < 5 for t in timings)  # a sanity bound; the goal itself lives in the note
+
+
+def test_serve_listens_on_loopback_only(server):
+    """The listening socket is bound to 127.0.0.1, never to all interfaces (from /proc/net/tcp)."""
+    _, _, port = server
+    listening = []
+    tables = Path("/proc/net/tcp").read_text() + Path("/proc/net/tcp6").read_text()
+    for line in tables.splitlines():
+        if not line.split()[1:2] or ":" not in line.split()[1]:
+            continue  # a header line
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.rsplit(":", 1)
+        if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+            listening.append(address)
+    assert listening == ["0100007F"]  # 127.0.0.1, little-endian hex

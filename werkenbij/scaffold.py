@@ -1,0 +1,35 @@
+"""`build.py new "Titel"`: start a vacancy from the commented template, as a draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from slugify import slugify
+
+from .models import SiteConfig
+from .problems import UsageError
+
+SKELETON = "nieuwe-vacature.md"
+PLACEHOLDER = "VUL IN"  # a published vacancy may not contain it (see content.py)
+
+
+def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str) -> Path:
+    """Write content/vacatures/<slug>.md and return its path; never overwrites a file."""
+    slug = slugify(title)
+    if not title.strip() or not slug:
+        raise UsageError("Geef een titel, bijvoorbeeld: build.py new \"Maatschappelijk werker\".")
+    target = root / "content" / "vacatures" / f"{slug}.md"
+    if target.exists():
+        raise UsageError(f"{target.relative_to(root)} bestaat al. Kies een andere titel of pas dat "
+                         "bestand aan.")
+    skeleton = (templates / SKELETON).read_text("utf-8")
+    text = skeleton.replace("{title}", _quoted(title)).replace("{team}", _quoted(config.organisation.team))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
+        file.write(text)
+    return target
+
+
+def _quoted(text: str) -> str:
+    """Text for inside double quotes in YAML."""
+    return text.strip().replace("\\", "\\\\").replace('"', '\\"')

@@ -1,0 +1,117 @@
+"""`build.py serve`: build, serve output/ on 127.0.0.1, rebuild and reload the browser on change.
+
+A build error never stops the server: the browser shows a page with every problem (file,
+line, message, fix) until the file is fixed, then the site comes back by itself. The last
+good output/ is never touched by a failed build (see write.py).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .pipeline import BuildOptions, build
+from .problems import BuildError, Problem, Severity, UsageError
+from .report import count_line, report
+
+HOST = "127.0.0.1"  # never reachable from other machines
+POLL_MS = 50        # livereload polls every 800 ms; editors feel every millisecond
+
+
+class DevServer:
+    """Holds the last build outcome and answers HTTP requests from it."""
+
+    def __init__(self, options: BuildOptions, base_path: str, log: Callable[[str], None] = print):
+        self.options, self.base_path, self.log = options, base_path, log
+        self.error_page: bytes | None = None
+        errors = Environment(loader=FileSystemLoader(options.templates_dir),
+                             autoescape=select_autoescape(default_for_string=True))
+        self.error_template = errors.get_template("dev-error.html")
+
+    @property
+    def watched(self) -> list[Path]:
+        root = self.options.root
+        return [root / "content", self.options.templates_dir, root / "site_config.yaml"]
+
+    def rebuild(self, *changed: object) -> None:
+        started = time.perf_counter()
+        try:
+            result = build(self.options)
+        except BuildError as error:
+            self._failed(error.problems)
+        except UsageError as error:
+            self._failed([Problem("build.py", 0, 0, str(error))])
+        except Exception:  # a bug of ours: show it, keep serving
+            self._failed([Problem("build.py", 0, 0, "Interne fout in build.py (geen fout in de "
+                                  "inhoud).", traceback.format_exc(limit=3))])
+        else:
+            self.error_page = None
+            report(result.warnings, sys.stderr)
+            self.log(f"{result.pages} pagina's gebouwd, {count_line(result.warnings)} "
+                     f"({time.perf_counter() - started:.2f} s)".replace(".", ","))
+
+    def _failed(self, problems: list[Problem]) -> None:
+        report(problems, sys.stderr)
+        errors = [p for p in problems if p.severity == Severity.ERROR] or problems
+        self.error_page = self.error_template.render(problems=errors).encode("utf-8")
+        self.log(f"Niet gebouwd: {count_line(problems)}. De laatste goede versie blijft staan.")
+
+    def app(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        """A small WSGI app: the error page while the build is broken, else output/."""
+        path = environ.get("PATH_INFO", "/")
+        if self.error_page is not None and (path.endswith("/") or path.endswith(".html")):
+            return _respond(start_response, "500 Internal Server Error", "text/html", self.error_page)
+        if not path.startswith(self.base_path):
+            return _respond(start_response, "302 Found", "text/plain", b"", self.base_path)
+        target = self._file_for(path[len(self.base_path):])
+        if target is None:
+            missing = self.options.output / "404.html"
+            body = missing.read_bytes() if missing.is_file() else b"Niet gevonden"
+            return _respond(start_response, "404 Not Found", "text/html", body)
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        return _respond(start_response, "200 OK", kind, target.read_bytes())
+
+    def _file_for(self, relative: str) -> Path | None:
+        output = self.options.output.resolve()
+        target = (output / relative).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if output not in target.parents or not target.is_file():
+            return None
+        return target
+
+    def serve(self, port: int) -> None:
+        from livereload import Server
+        from livereload.handlers import LiveReloadHandler
+        from tornado import ioloop
+
+        self.rebuild()
+        server = Server(app=self.app)
+        for path in self.watched:
+            server.watch(str(path), self.rebuild)
+        # A first look records every file's time. livereload reports its first scan as a change
+        # (it names the last file it saw), which would reload the browser for nothing.
+        server.watcher.examine()
+        # livereload skips a reload within 3 s of the previous one; a quick fix must still show.
+        LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+        ioloop.PeriodicCallback(LiveReloadHandler.poll_tasks, POLL_MS).start()
+        self.log(f"Bekijk de site op http://{HOST}:{port}{self.base_path} (stoppen: Ctrl+C)")
+        # restart_delay "forever": no reload signal at start-up, only when a file changes
+        server.serve(port=port, host=HOST, debug=False, restart_delay="forever")
+
+
+def _respond(start_response: Callable, status: str, kind: str, body: bytes,
+             location: str = "") -> list[bytes]:
+    charset = "; charset=utf-8" if kind.startswith("text/") or kind.endswith("xml") else ""
+    headers = [("Content-Type", kind + charset), ("Content-Length", str(len(body))),
+               ("Cache-Control", "no-store")]
+    if location:
+        headers.append(("Location", location))
+    start_response(status, headers)
+    return [body]
