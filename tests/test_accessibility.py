@@ -96,7 +96,9 @@ def test_no_page_scrolls_sideways_at_320_px_or_with_text_at_200_percent(browser,
                 for path in html_pages(folder):
                     page.goto(base + path)
                     if zoom:  # text-only zoom: the stylesheet sizes everything in rem
-                        page.add_style_tag(content=f"html {{ font-size: {zoom} !important; }}")
+                        page.evaluate(f"document.documentElement.style.fontSize = '{zoom}'")
+                        assert page.evaluate(
+                            "getComputedStyle(document.documentElement).fontSize") == "32px"
                     overflow = page.evaluate(
                         "document.documentElement.scrollWidth - document.documentElement.clientWidth")
                     clipped = page.evaluate(CLIPPED_TEXT)

@@ -12,13 +12,12 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import structured
+from . import hosting, structured
 from .markdown_html import MarkdownRenderer
 from .models import Block, Content, SiteConfig, Vacancy
 from .schedule import VacancyState, vacancy_state
 
 LOCALE = "nl_BE"
-STATIC_DIR = "static"
 
 
 @dataclass(frozen=True)
@@ -72,6 +71,7 @@ class SiteRenderer:
         self.config, self.today = config, today
         self.templates = templates
         self.markdown = MarkdownRenderer(config.base_path)
+        self.assets = hosting.fingerprinted(templates)
         self.env = Environment(
             loader=FileSystemLoader(templates),
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
@@ -81,6 +81,7 @@ class SiteRenderer:
         self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld,
                                 capitalize_first=capitalize_first)
         self.env.globals.update(config=config, today=today, url=self.url, titles=SECTION_TITLES,
+                                asset=self.asset, csp=hosting.CSP,
                                 absolute_url=self.absolute_url, structured=structured)
 
     def url(self, path: str) -> str:
@@ -145,10 +146,14 @@ class SiteRenderer:
         html = self.env.get_template(template).render(current=current, **context)
         return OutputFile(path, html.encode("utf-8"), source)
 
+    def asset(self, name: str) -> str:
+        """The URL of a static file under its fingerprinted name."""
+        return self.url(self.assets[name][0])
+
     def static_files(self) -> list[OutputFile]:
-        folder = self.templates / STATIC_DIR
-        return [OutputFile(f"{STATIC_DIR}/{p.relative_to(folder).as_posix()}", p.read_bytes())
-                for p in sorted(folder.rglob("*")) if p.is_file()]
+        files = [OutputFile(path, data) for path, data in self.assets.values()]
+        return files + [OutputFile("_headers", hosting.headers_file(self.config.base_path)),
+                        OutputFile(".nojekyll", b"")]
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)

@@ -8,6 +8,7 @@ good output/ is never touched by a failed build (see write.py).
 from __future__ import annotations
 
 import mimetypes
+import re
 import sys
 import time
 import traceback
@@ -20,6 +21,7 @@ from .pipeline import BuildOptions, build
 from .problems import BuildError, Problem, Severity, UsageError
 from .report import count_line, report
 
+_CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 HOST = "127.0.0.1"  # never reachable from other machines
 POLL_MS = 50        # livereload polls every 800 ms; editors feel every millisecond
 
@@ -75,7 +77,11 @@ class DevServer:
             body = missing.read_bytes() if missing.is_file() else b"Niet gevonden"
             return _respond(start_response, "404 Not Found", "text/html", body)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        return _respond(start_response, "200 OK", kind, target.read_bytes())
+        body = target.read_bytes()
+        if kind == "text/html":
+            # livereload injects an inline script, which the page's own CSP would block.
+            body = _CSP_META.sub(b"", body)
+        return _respond(start_response, "200 OK", kind, body)
 
     def _file_for(self, relative: str) -> Path | None:
         output = self.options.output.resolve()

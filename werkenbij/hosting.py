@@ -1,0 +1,42 @@
+"""What static hosts need beside the pages: fingerprinted assets, security headers, .nojekyll.
+
+Asset names carry a hash of their bytes (style.3f9a1c2b7d.css), so hosts may cache them
+forever: a changed file gets a new name. The Content-Security-Policy allows no inline script
+or style at all; the same policy goes into every page as a meta tag for hosts that cannot set
+headers (frame-ancestors only works as a header).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath
+
+STATIC_DIR = "static"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'none'; "
+       "object-src 'none'")
+HEADERS = {
+    "Content-Security-Policy": CSP + "; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+
+def fingerprinted(templates: Path) -> dict[str, tuple[str, bytes]]:
+    """static file name -> (published path with content hash, bytes)."""
+    folder = templates / STATIC_DIR
+    assets = {}
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        name = PurePosixPath(path.relative_to(folder).as_posix())
+        digest = hashlib.sha256(data).hexdigest()[:10]
+        assets[str(name)] = (f"{STATIC_DIR}/{name.with_name(f'{name.stem}.{digest}{name.suffix}')}", data)
+    return assets
+
+
+def headers_file(base_path: str) -> bytes:
+    """A `_headers` file (Netlify, Cloudflare Pages and others read it)."""
+    lines = [f"{base_path}*"] + [f"  {name}: {value}" for name, value in HEADERS.items()]
+    lines += [f"{base_path}{STATIC_DIR}/*", "  Cache-Control: public, max-age=31536000, immutable"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
