@@ -46,7 +46,7 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     lap("write")
     problems = run_checks(folder / "out", CheckSettings(config.base_path))
     lap("check")
-    assert not problems, problems[:3]
+    assert not [p for p in problems if p.severity == "error"], problems[:3]
     return times
 
 

@@ -72,3 +72,16 @@ def test_content_headings_never_take_an_id_the_templates_use():
     used = {match for path in templates.rglob("*.html")
             for match in re.findall(r'id="([a-z-]+)"', path.read_text("utf-8"))}
     assert used == set(TEMPLATE_IDS)
+
+
+def test_empty_and_null_values_read_the_same_with_either_yaml_parser():
+    import werkenbij.yamltext as yamltext
+
+    text = "a:\nb: ~\nc: ''\nd: \"null\"\ne: no\n"
+    fast = yamltext.parse_yaml(text)[0].data
+    saved, yamltext._FAST = yamltext._FAST, None  # force the pure-Python parser
+    try:
+        slow = yamltext.parse_yaml(text)[0].data
+    finally:
+        yamltext._FAST = saved
+    assert fast == slow == {"a": None, "b": None, "c": "", "d": "null", "e": "no"}

@@ -4,15 +4,19 @@ Content is untrusted. Raw HTML is not parsed as HTML (it stays visible text; the
 rules refuse it earlier with a line number), `attr_list` is not enabled so `{: onclick=… }`
 cannot add attributes, and the result goes through nh3 (Ammonia) with an allow-list as a
 second wall. Root-relative links get the site's base path so the site works under a sub-path.
+
+Each text is converted once per process (`markdown_to_html` is memoised): the content rules
+and the renderer read the same HTML, and `build.py serve` reconverts only what changed.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import functools
+import html
+import re
 
 import markdown
 import nh3
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 from slugify import slugify
 
@@ -20,8 +24,10 @@ _TAGS = {"p", "ul", "ol", "li", "a", "strong", "em", "code", "pre", "blockquote"
          "h2", "h3", "h4", "h5", "h6", "img", "table", "thead", "tbody", "tr", "th", "td"}
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
                **{f"h{level}": {"id"} for level in range(2, 7)}, "th": {"align"}, "td": {"align"}}
-_SCHEMES = {"https", "http", "mailto", "tel"}
-HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_SCHEMES = {"https", "mailto", "tel"}
+# Python-Markdown writes headings as bare <hN>…</hN> (no attributes: attr_list is off).
+_HEADING = re.compile(r"<h([2-6])>(.*?)</h\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
 # Ids the templates use. A content heading such as "## Procedure" gets "procedure-2" instead of
 # a duplicate id that would break the skip link or the table of contents.
 TEMPLATE_IDS = frozenset({
@@ -36,37 +42,43 @@ def heading_id(text: str) -> str:
     return slugify(text) or "sectie"
 
 
-class _HeadingIds(Treeprocessor):
-    """Gives each heading an id that is unique on the whole page, not just in one fragment."""
-
-    def __init__(self, md: markdown.Markdown, used: set[str]):
-        super().__init__(md)
-        self.used = used
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag in HEADINGS:
-                base = heading_id("".join(element.itertext()))
-                candidate, number = base, 1
-                while candidate in self.used:
-                    number += 1
-                    candidate = f"{base}-{number}"
-                self.used.add(candidate)
-                element.set("id", candidate)
-
-
 def new_markdown() -> markdown.Markdown:
     """The one Markdown configuration: the renderer and the content rules both use it, so what
     the rules check is exactly what the site shows."""
     md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    md.ESCAPED_CHARS.append("<")  # so an editor can write \< for a literal <
+    md.ESCAPED_CHARS.append("<")  # so an editor can write \\< for a literal <
     return md
 
 
+@functools.cache
+def _shared_markdown() -> markdown.Markdown:
+    # Building a Markdown object costs about a fifth of a conversion: build it once.
+    return new_markdown()
+
+
+@functools.lru_cache(maxsize=8192)
+def markdown_to_html(text: str) -> str:
+    """Unsanitised HTML straight from Python-Markdown (never shown before `MarkdownRenderer`)."""
+    return _shared_markdown().reset().convert(text)
+
+
+def add_heading_ids(fragment: str, used: set[str]) -> str:
+    """Give each heading an id that is unique on the whole page, not just in one fragment."""
+    def with_id(match: re.Match) -> str:
+        base = heading_id(html.unescape(_TAG.sub("", match.group(2))))
+        candidate, number = base, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate)
+        return f'<h{match.group(1)} id="{candidate}">{match.group(2)}</h{match.group(1)}>'
+    return _HEADING.sub(with_id, fragment)
+
+
 class MarkdownRenderer:
-    """Renders editor Markdown; one instance per build, `ids` shared per page."""
+    """Renders editor Markdown for one build; `ids` is shared per page."""
 
     def __init__(self, base_path: str):
         self.base_path = base_path
@@ -74,10 +86,8 @@ class MarkdownRenderer:
     def render(self, text: str, ids: set[str]) -> Markup:
         """`ids`: the ids already used on the page; the template's own are always taken."""
         ids |= TEMPLATE_IDS
-        md = new_markdown()
-        md.treeprocessors.register(_HeadingIds(md, ids), "heading_ids", 5)
-        html = md.convert(text)
-        clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+        fragment = add_heading_ids(markdown_to_html(text), ids)
+        clean = nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
                           link_rel=None, attribute_filter=self._relocate)
         return Markup(clean)
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import lxml.html
 
 from .fields import is_allowed_url, url_scheme
-from .markdown_html import new_markdown
+from .markdown_html import markdown_to_html
 from .problems import Problem
 
 GENERIC_LINK_TEXTS = {"hier", "klik hier", "lees meer", "meer info", "meer", "link", "deze link",
@@ -31,7 +31,7 @@ def check_markdown(text: str, first_line: int, path: str, top_level: int = 2) ->
     """Problems in a Markdown text; `top_level` is the highest heading level allowed (## = 2)."""
     source = _Source(text, first_line, path)
     try:
-        tree = lxml.html.fragment_fromstring(new_markdown().convert(text) or "<p></p>",
+        tree = lxml.html.fragment_fromstring(markdown_to_html(text) or "<p></p>",
                                              create_parent="div")
     except RecursionError:
         return [Problem(path, first_line, 0, "De tekst is te diep genest (te veel haakjes of "

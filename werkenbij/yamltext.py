@@ -59,13 +59,36 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(
-                event.start_mark,
-                "Ankers en verwijzingen (& en *) worden niet ondersteund.",
-                "Schrijf de waarde voluit, of zet ze tussen aanhalingstekens als & of * "
-                "bij de tekst hoort.",
-            )
+            _refuse(event.start_mark)
         return super().compose_node(parent, index)
+
+
+_FAST = getattr(yaml, "CSafeLoader", None)  # libyaml, when the wheel has it
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml (fast), refusing anchors and aliases from the event stream first,
+    before anything could be expanded. On any syntax error, parse again with the pure-Python
+    loader: its messages are the ones `_ADVICE` knows how to explain."""
+    if _FAST is not None:
+        try:
+            for event in yaml.parse(text, Loader=_FAST):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    _refuse(event.start_mark)
+            return yaml.compose(text, Loader=_FAST)
+        except yaml.YAMLError:
+            pass
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _refuse(mark: yaml.Mark) -> None:
+    raise _Refused(mark, "Ankers en verwijzingen (& en *) worden niet ondersteund.",
+                   "Schrijf de waarde voluit, of zet ze tussen aanhalingstekens als & of * "
+                   "bij de tekst hoort.")
 
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[YamlDocument | None, list[YamlMistake]]:
@@ -80,15 +103,13 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[YamlDocument | None, lis
                                       "inspringing (vaak na kopiëren uit Word).",
                                       "Wis de spaties vooraan de regel en typ gewone spaties.")]
     # Blank lines in front keep PyYAML's marks equal to the file's line numbers.
-    loader = _Loader("\n" * (first_line - 1) + text)
+    padded = "\n" * (first_line - 1) + text
     try:
-        node = loader.get_single_node()
+        node = _compose(padded)
     except _Refused as refused:
         return None, [refused.mistake]
     except yaml.MarkedYAMLError as error:
         return None, [_explain(error)]
-    finally:
-        loader.dispose()
     mistakes: list[YamlMistake] = []
     positions: dict[Key, tuple[int, int]] = {}
     data = _to_data(node, (), positions, mistakes) if node is not None else None
@@ -103,7 +124,7 @@ def _to_data(node: yaml.Node, key: Key, positions: dict, mistakes: list[YamlMist
         return _mapping(node, key, positions, mistakes)
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, key + (i,), positions, mistakes) for i, item in enumerate(node.value)]
-    if node.style is None and node.value in _NULLS:
+    if not node.style and node.value in _NULLS:  # plain style: None (Python) or "" (libyaml)
         return None
     return node.value
 
