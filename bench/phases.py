@@ -8,7 +8,10 @@ Generates the corpus with bench/generate.py into a temporary folder, builds it t
 
 from __future__ import annotations
 
+import os
 import platform
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,17 +53,26 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     return times
 
 
+def one(count: int) -> None:
+    """One row, measured in a fresh process so the peak memory is this size's own."""
+    with tempfile.TemporaryDirectory() as temp:
+        t = measure(count, Path(temp))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    cells = [f"{t[k]:.2f} s" for k in ("load", "render", "write", "check")]
+    print(f"| {count} | " + " | ".join(cells) + f" | {sum(t.values()):.2f} s | "
+          f"{sum(t.values()) / count * 1000:.1f} ms | {peak:.0f} MB |", flush=True)
+
+
 def main(counts: list[int]) -> None:
-    print(f"Python {platform.python_version()} on {platform.machine()}, "
-          f"{platform.processor() or 'unknown CPU'}\n")
-    print("| vacatures | laden | renderen | schrijven | controleren | totaal |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores\n")
+    print("| vacatures | laden | renderen | schrijven | controleren | totaal | per vacature | piekgeheugen |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
     for count in counts:
-        with tempfile.TemporaryDirectory() as temp:
-            t = measure(count, Path(temp))
-        cells = [f"{t[k]:.2f} s" for k in ("load", "render", "write", "check")]
-        print(f"| {count} | " + " | ".join(cells) + f" | {sum(t.values()):.2f} s |")
+        subprocess.run([sys.executable, __file__, "--one", str(count)], check=True)
 
 
 if __name__ == "__main__":
-    main([int(n) for n in sys.argv[1:]] or [100, 1000])
+    if sys.argv[1:2] == ["--one"]:
+        one(int(sys.argv[2]))
+    else:
+        main([int(n) for n in sys.argv[1:]] or [100, 1000])

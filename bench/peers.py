@@ -1,0 +1,85 @@
+"""Build the same generated corpus with Pelican and with build.py, side by side, in one run.
+
+    .venv/bin/python bench/peers.py 1000            (make bench-peers)
+
+Pelican is installed into a temporary virtual environment (never into the project's). It gets
+the same vacancies as Markdown with Pelican's metadata header and its built-in "simple" theme,
+with tag, category, author and feed pages switched off: about the scope of our site. Pelican
+does no checks; our time includes all of them. A measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from generate import generate  # noqa: E402
+
+from werkenbij.content import load_content  # noqa: E402
+from werkenbij.config import load_config  # noqa: E402
+
+PELICAN = "pelican==4.12.0"
+MARKDOWN = "markdown==3.11.3"
+PELICAN_CONF = """
+AUTHOR = "WSW"
+SITENAME = "Werken bij WSW"
+PATH = "content"
+TIMEZONE = "Europe/Brussels"
+DEFAULT_LANG = "nl"
+THEME = "simple"
+DEFAULT_PAGINATION = False
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_SAVE_AS = TAGS_SAVE_AS = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARTICLE_URL = "vacatures/{slug}/"
+ARTICLE_SAVE_AS = "vacatures/{slug}/index.html"
+"""
+
+
+def pelican_corpus(site: Path, target: Path) -> None:
+    """The generated vacancies in Pelican's own Markdown format."""
+    content = load_content(site, load_config(site))
+    (target / "content").mkdir(parents=True)
+    (target / "pelicanconf.py").write_text(PELICAN_CONF, "utf-8")
+    for v in content.vacancies:
+        header = (f"Title: {v.title}\nDate: {v.published}\nSlug: {v.slug}\n"
+                  f"Summary: {v.summary}\n\n")
+        (target / "content" / f"{v.slug}.md").write_text(header + v.body, "utf-8")
+
+
+def timed(command: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    return time.perf_counter() - started
+
+
+def main(count: int) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        temp = Path(temp)
+        venv = temp / "pelican-venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([venv / "bin/pip", "install", "--quiet", "--disable-pip-version-check",
+                        PELICAN, MARKDOWN], check=True)
+        site = generate(count, temp / "site")
+        pelican_corpus(site, temp / "pelican")
+        pelican = timed([venv / "bin/pelican", "content", "-o", "out", "-s", "pelicanconf.py", "-q"],
+                        cwd=temp / "pelican", env={**os.environ, "PYTHONHASHSEED": "0"})
+        ours = timed([sys.executable, str(ROOT / "build.py"), "--root", str(site), "--output",
+                      str(temp / "ours"), "--date", "2025-10-01"], stderr=subprocess.DEVNULL)
+        pages = len(list((temp / "pelican/out").rglob("*.html")))
+    print(f"| {count} | {pelican:.2f} s ({pages} pagina's) | {ours:.2f} s | {ours / pelican:.2f} |")
+
+
+if __name__ == "__main__":
+    print("| vacatures | Pelican 4.12 (zonder controles) | build.py (met alle controles) | verhouding |")
+    print("| ---: | ---: | ---: | ---: |")
+    for n in [int(a) for a in sys.argv[1:]] or [1000]:
+        main(n)
