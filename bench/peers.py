@@ -22,8 +22,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from generate import generate  # noqa: E402
 
-from werkenbij.content import load_content  # noqa: E402
 from werkenbij.config import load_config  # noqa: E402
+from werkenbij.content import load_content  # noqa: E402
 
 PELICAN = "pelican==4.12.0"
 MARKDOWN = "markdown==3.11.3"
