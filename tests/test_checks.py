@@ -158,3 +158,42 @@ def test_folder_link_without_slash_gets_the_fix(tmp_path):
     [problem] = run_checks(tmp_path, CheckSettings(shown_as="site"))
     assert (problem.message, problem.fix) == (
         "Deze link wijst naar een pagina die niet bestaat (/b).", "Zet een / achter het adres (/b/).")
+
+
+def test_severity_comes_from_site_config_and_unknown_checks_are_refused(tmp_path):
+    import shutil
+    from datetime import date
+
+    from conftest import FIXTURES, build_site
+    from werkenbij.problems import CheckFailure, ConfigError
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    page = site / "content/pages/over-wsw.md"
+    page.write_text(page.read_text("utf-8") + "\nZie [de pagina die er niet is](/weg/).\n", "utf-8")
+    with pytest.raises(CheckFailure):
+        build_site(site / "a", date(2025, 10, 1), root=site)
+    config = site / "site_config.yaml"
+    config.write_text(config.read_text("utf-8") + "\nchecks:\n  links: warning\n", "utf-8")
+    build_site(site / "b", date(2025, 10, 1), root=site)  # the broken link is only a warning now
+    config.write_text(config.read_text("utf-8").replace("  links: warning", "  linkz: off"), "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        build_site(site / "c", date(2025, 10, 1), root=site)
+    assert [(p.message, p.fix) for p in caught.value.problems] == [
+        ("'checks': 'linkz' is een onbekende sleutel.", "Bedoel je 'links'?")]
+
+
+def test_check_command_with_strict_fails_on_a_warning(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    make_site(tmp_path, sitemap=("/", "/b/"))
+    (tmp_path / "sitemap.xml").write_text(SITEMAP.format(
+        "<url><loc>/</loc></url><url><loc>/b/</loc></url>"), "utf-8")  # relative: a warning
+    command = [sys.executable, str(ROOT / "build.py"), "check", str(tmp_path)]
+    assert subprocess.run(command, capture_output=True, timeout=60).returncode == 0
+    strict = subprocess.run(command + ["--strict"], capture_output=True, text=True, timeout=60)
+    assert strict.returncode == 3
+    assert "fout: De sitemap bevat geen volledige adressen" in strict.stderr

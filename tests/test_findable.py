@@ -157,3 +157,11 @@ def test_filter_is_hidden_without_javascript_and_lists_every_choice(full_site):
     cards = home.select("[data-filterable] .vacancy-card")
     assert len(cards) == 3 and all(card.get("data-team") for card in cards)
     assert home.find("script", src=re.compile(r"^/werken-bij/static/filter\.[0-9a-f]{10}\.js$"))
+
+
+def test_archive_lists_closed_vacancies_newest_first(tmp_path):
+    late = build_site(tmp_path / "late", date(2026, 1, 1), root=FIXTURES / "complete")
+    archive = parse(late / "vacatures/archief/index.html")
+    titles = [text_of(h) for h in archive.select(".vacancy-list h2")]
+    # the two fixtures without closes closed on 12 November, the other on 31 October
+    assert titles[-1] == "Maatschappelijk werker" and len(titles) == 3
