@@ -2,7 +2,7 @@
 
 Every stage collects `Problem` values instead of raising on the first mistake, so an editor
 fixes ten mistakes in one round. A stage that found errors raises one exception holding all
-of them; the CLI maps each exception class to an exit code in one place (see `EXIT_CODES`).
+of them; the CLI maps each exception class to an exit code in one place (the EXIT_* below).
 """
 
 from __future__ import annotations
