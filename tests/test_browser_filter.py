@@ -24,13 +24,16 @@ def test_filter_narrows_the_list_and_announces_the_count(browser, site):
         page = browser.new_page()
         page.goto(base)
         assert page.locator("#filter").is_visible()
+        # the live region is in the accessibility tree before its first message
+        assert page.get_by_role("status").count() == 1
+        assert page.locator("#filter-status").evaluate("e => getComputedStyle(e).display") != "none"
         assert len(visible_titles(page)) == 3
         page.select_option("#filter-hours", "deeltijds")
         assert visible_titles(page) == ["Maatschappelijk werker"]
-        assert page.inner_text("#filter-status") == "1 vacature"
+        assert page.inner_text("#filter-status") == "1 van 3 vacatures"
         page.select_option("#filter-hours", "")
         assert len(visible_titles(page)) == 3
-        assert page.inner_text("#filter-status") == "3 vacatures"
+        assert page.inner_text("#filter-status") == "3 van 3 vacatures"
         page.close()
 
 
@@ -40,7 +43,7 @@ def test_filter_can_be_used_with_the_keyboard(browser, site):
         page.goto(base)
         page.focus("#filter-hours")
         page.keyboard.press("ArrowDown")  # voltijds
-        assert page.inner_text("#filter-status") == "2 vacatures"
+        assert page.inner_text("#filter-status") == "2 van 3 vacatures"
         page.close()
 
 

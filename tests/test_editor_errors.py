@@ -216,17 +216,24 @@ def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site)
     assert "Traceback" not in result.stderr
 
 
-def test_a_template_error_leaves_output_untouched(site, tmp_path):
-    from jinja2 import TemplateSyntaxError
-
+@pytest.mark.parametrize("broken, location", [
+    ("{% block main %}", "templates/404.html:11"),          # syntax: never closed (at the end)
+    ("{{ config.nope.deeper }}", "templates/404.html:1"),   # a name that does not exist
+])
+def test_a_template_error_names_file_and_line_and_leaves_output_untouched(site, tmp_path, broken,
+                                                                          location):
     from werkenbij.pipeline import BuildOptions, build
+    from werkenbij.problems import TemplateFailure
 
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    (templates / "404.html").write_text("{% block main %}", "utf-8")
+    page = templates / "404.html"
+    page.write_text(broken + page.read_text("utf-8"), "utf-8")
     before = tree_digest(site / "output")
-    with pytest.raises(TemplateSyntaxError):
+    with pytest.raises(TemplateFailure) as caught:
         build(BuildOptions(root=site, output=site / "output", today=TODAY, templates=templates))
+    [problem] = caught.value.problems
+    assert problem.location == location and problem.message.startswith("Fout in een sjabloon: ")
     assert tree_digest(site / "output") == before
 
 

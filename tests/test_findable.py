@@ -165,3 +165,43 @@ def test_archive_lists_closed_vacancies_newest_first(tmp_path):
     titles = [text_of(h) for h in archive.select(".vacancy-list h2")]
     # the two fixtures without closes closed on 12 November, the other on 31 October
     assert titles[-1] == "Maatschappelijk werker" and len(titles) == 3
+
+
+def test_a_closed_vacancy_carries_no_job_posting_even_with_every_field(tmp_path):
+    closed = build_site(tmp_path / "closed", date(2025, 11, 1), root=FIXTURES / "complete")
+    page = parse(closed / FULL)
+    assert "Afgesloten." in text_of(page.select_one(".status"))
+    assert of_type(page, "JobPosting") == []
+
+
+def test_full_time_hours_give_full_time_employment(tmp_path):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    vacancy = site / "content/vacatures/maatschappelijk-werker.md"
+    vacancy.write_text(vacancy.read_text("utf-8").replace("hours_per_week: 19", "hours_per_week: 38"),
+                       "utf-8")
+    out = build_site(tmp_path / "out", date(2025, 10, 1), root=site)
+    [posting] = of_type(parse(out / FULL), "JobPosting")
+    assert posting["employmentType"] == "FULL_TIME"
+
+
+def test_calendar_uids_survive_an_inserted_step_and_old_names_keep_the_calendar(tmp_path):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    before = build_site(tmp_path / "a", date(2025, 10, 1), root=site)
+    uids = [str(e["UID"]) for e in Calendar.from_ical(
+        (before / "vacatures/maatschappelijk-werker/procedure.ics").read_bytes()).walk("VEVENT")]
+    vacancy = site / "content/vacatures/maatschappelijk-werker.md"
+    vacancy.write_text(vacancy.read_text("utf-8").replace(
+        "procedure:\n", "procedure:\n  - title: Screening cv\n    date: 2025-11-10\n").replace(
+        "blocks:", "aliases:\n  - sociaal-werker\nblocks:"), "utf-8")
+    after = build_site(tmp_path / "b", date(2025, 10, 1), root=site)
+    events = Calendar.from_ical(
+        (after / "vacatures/maatschappelijk-werker/procedure.ics").read_bytes()).walk("VEVENT")
+    assert len(events) == 2 and str(events[1]["UID"]) == uids[0]
+    assert (after / "vacatures/sociaal-werker/procedure.ics").read_bytes() == \
+        (after / "vacatures/maatschappelijk-werker/procedure.ics").read_bytes()

@@ -135,3 +135,27 @@ def test_serve_listens_on_loopback_only(server):
         if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
             listening.append(address)
     assert listening == ["0100007F"]  # 127.0.0.1, little-endian hex
+
+
+def test_a_copied_file_with_an_old_time_is_noticed_too(server):
+    """Explorer, Finder and unzip keep a copied file's old modification time."""
+    import os
+
+    site, base, port = server
+    source = site / VACANCY
+
+    def copy_with_old_time():
+        copy = site / "content/vacatures/kopie.md"
+        copy.write_text(source.read_text("utf-8").replace("Maatschappelijk werker", "Kopie"), "utf-8")
+        os.utime(copy, (946684800, 946684800))  # 1 January 2000
+
+    measure(port, copy_with_old_time)
+    status, html = get(base + "vacatures/kopie/")
+    assert status == 200 and "<h1>Kopie</h1>" in html
+
+
+def test_head_requests_get_headers_only(server):
+    _, base, _ = server
+    request = urllib.request.Request(base, method="HEAD")
+    with urllib.request.urlopen(request, timeout=5) as response:
+        assert response.status == 200 and response.read() == b""

@@ -19,6 +19,8 @@ from .problems import (
     EXIT_USAGE,
     BuildError,
     CheckFailure,
+    ConfigError,
+    TemplateFailure,
     UsageError,
 )
 from .report import FORMATS, count_line, report
@@ -90,6 +92,10 @@ def main(argv: list[str]) -> int:
     except UsageError as error:
         print(f"build.py: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except TemplateFailure as failure:
+        report(failure.problems, format=args.format)
+        print(f"Interne fout in een sjabloon (geen fout in de inhoud). {untouched}", file=sys.stderr)
+        return EXIT_INTERNAL
     except CheckFailure as failure:
         report(failure.problems, format=args.format)
         print(f"De gebouwde site is niet in orde: {count_line(failure.problems)}. {untouched}",
@@ -131,8 +137,11 @@ def _serve(args: argparse.Namespace) -> int:
     from .serve import DevServer
 
     options = _options(args)
-    config = load_config(options.root, options.base_url)
-    DevServer(options, config.base_path).serve(args.port)
+    try:
+        base_path = load_config(options.root, options.base_url).base_path
+    except ConfigError:
+        base_path = "/"  # the server starts anyway and shows the mistake in the browser
+    DevServer(options, base_path).serve(args.port)
     return EXIT_OK
 
 

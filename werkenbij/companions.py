@@ -30,9 +30,10 @@ def companion_files(renderer: SiteRenderer, pages: list[OutputFile], views: list
     ]
     for view in views:
         calendar = procedure_calendar(view.vacancy, absolute(view.url), today)
-        if calendar is not None:
-            files.append(OutputFile(f"vacatures/{view.vacancy.slug}/procedure.ics", calendar,
-                                    view.vacancy.source.path))
+        if calendar is not None:  # also under each old name, so saved calendar links keep working
+            for slug in (view.vacancy.slug, *view.vacancy.aliases):
+                files.append(OutputFile(f"vacatures/{slug}/procedure.ics", calendar,
+                                        view.vacancy.source.path))
     return files
 
 

@@ -27,7 +27,7 @@ from .models import (
     Vacancy,
 )
 from .problems import ContentError, Problem
-from .scaffold import PLACEHOLDER
+from .scaffold import PLACEHOLDER, RESERVED_VACANCY_SLUGS
 from .yamltext import YamlDocument, parse_yaml
 
 VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "contract",
@@ -39,7 +39,6 @@ SALARY_KEYS = {"scale", "url"}
 COMPETENCY_KEYS = {"name", "description"}
 PAGE_KEYS = {"title", "description"}
 _BLOCK_SCALAR = re.compile(r":\s*[|>][+-]?[0-9]?\s*(#.*)?$")
-RESERVED_VACANCY_SLUGS = frozenset({"archief"})          # /vacatures/archief/
 RESERVED_PAGE_SLUGS = frozenset({"vacatures", "static"})  # folders the build writes itself
 BLOCK_KEYS = {"title"}
 
@@ -148,7 +147,9 @@ def _files(folder: Path, root: Path, problems: list[Problem],
     """The .md files of a folder, refusing two files that would get the same slug, and slugs
     that the site itself uses (a vacancy called archief.md would replace the archive)."""
     by_slug: dict[str, list[Path]] = defaultdict(list)
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    # Names starting with "." are editor lock files and macOS metadata, never content.
+    for path in sorted(p for p in folder.glob("*.md") if not p.name.startswith(".")) \
+            if folder.is_dir() else []:
         by_slug[slug_for(path)].append(path)
     files = []
     for slug, paths in sorted(by_slug.items()):

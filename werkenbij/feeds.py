@@ -68,7 +68,7 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
 
 def procedure_calendar(vacancy: Vacancy, page_url: str, today: date) -> bytes | None:
     """One all-day event per dated step (RFC 5545); None when no step has a date."""
-    dated = [(number, step) for number, step in enumerate(vacancy.procedure, start=1) if step.date]
+    dated = [step for step in vacancy.procedure if step.date]
     if not dated:
         return None
     calendar = Calendar()
@@ -76,9 +76,11 @@ def procedure_calendar(vacancy: Vacancy, page_url: str, today: date) -> bytes | 
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Selectieprocedure {vacancy.title}")
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
-    for number, step in dated:
+    for step in dated:
         event = Event()
-        event.add("uid", f"{stable_id('procedure', vacancy.slug, str(number))}@werkenbij-wsw")
+        # Keyed on the step's title, not its position: adding a step must not renumber the
+        # others, or calendars that imported the file would get every event twice.
+        event.add("uid", f"{stable_id('procedure', vacancy.slug, step.title)}@werkenbij-wsw")
         event.add("dtstamp", stamp)
         event.add("dtstart", step.date)
         event.add("dtend", step.date + timedelta(days=1))

@@ -6,13 +6,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import jinja2
+
 from .advice import content_warnings
 from .checks import CheckSettings, run_checks
 from .checks.external import ExternalOptions
 from .config import load_config
 from .content import load_content
 from .models import SiteConfig
-from .problems import CheckFailure, ContentError, Problem, Severity
+from .problems import CheckFailure, ContentError, Problem, Severity, TemplateFailure
 from .render import render_site
 from .write import check_output_dir, discard, staging_dir, swap_in, write_staging
 
@@ -50,7 +52,7 @@ def build(options: BuildOptions) -> BuildResult:
     warnings = content_warnings(content, options.today)
     if options.strict and warnings:
         raise ContentError(_as_errors(warnings))
-    files = render_site(options.templates_dir, config, content, options.today)
+    files = _render(options, config, content)
     sources = {f.path: f.source for f in files if f.source}
     staging = staging_dir(options.output)
     try:
@@ -65,6 +67,29 @@ def build(options: BuildOptions) -> BuildResult:
         discard(staging)
     pages = sum(f.path.endswith(".html") for f in files)
     return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING])
+
+
+def _render(options: BuildOptions, config: SiteConfig, content) -> list:
+    try:
+        return render_site(options.templates_dir, config, content, options.today)
+    except jinja2.TemplateError as error:
+        path, line = _template_location(error, options.templates_dir)
+        raise TemplateFailure([Problem(path, line, 0, f"Fout in een sjabloon: {error.message or error}.",
+                                       "Herstel het sjabloon; de inhoud is niet de oorzaak.")]) from None
+
+
+def _template_location(error: jinja2.TemplateError, templates: Path) -> tuple[str, int]:
+    """Where in templates/ the error is: syntax errors carry it; for others, Jinja rewrites the
+    traceback so that each template frame names its file and line."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None) or 0
+    traceback = error.__traceback__ if filename is None else None
+    while traceback is not None:  # the innermost template frame is the one that failed
+        if traceback.tb_frame.f_code.co_filename.startswith(str(templates)):
+            filename, line = traceback.tb_frame.f_code.co_filename, traceback.tb_lineno
+        traceback = traceback.tb_next
+    if filename is None:
+        return "templates/", 0
+    return f"templates/{Path(filename).relative_to(templates).as_posix()}", line
 
 
 def external_options(root: Path) -> ExternalOptions:

@@ -63,6 +63,10 @@ class ContentError(BuildError):
     """One or more content files are wrong."""
 
 
+class TemplateFailure(BuildError):
+    """A Jinja2 template in templates/ is wrong: a developer's mistake, told with file and line."""
+
+
 class CheckFailure(BuildError):
     """The built site failed a link or structure check."""
 

@@ -9,15 +9,20 @@ from slugify import slugify
 from .models import SiteConfig
 from .problems import UsageError
 
+RESERVED_VACANCY_SLUGS = frozenset({"archief"})  # /vacatures/archief/ is the archive
+
 SKELETON = "nieuwe-vacature.md"
 PLACEHOLDER = "VUL IN"  # a published vacancy may not contain it (see content.py)
 
 
 def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str) -> Path:
     """Write content/vacatures/<slug>.md and return its path; never overwrites a file."""
-    slug = slugify(title)
+    slug = slugify(title, max_length=80, word_boundary=True)  # file names have a length limit
     if not title.strip() or not slug:
         raise UsageError("Geef een titel, bijvoorbeeld: build.py new \"Maatschappelijk werker\".")
+    if slug in RESERVED_VACANCY_SLUGS:
+        raise UsageError(f"Het webadres '{slug}' is al in gebruik door de site zelf. Kies een "
+                         "andere titel.")
     target = root / "content" / "vacatures" / f"{slug}.md"
     if target.exists():
         raise UsageError(f"{target.relative_to(root)} bestaat al. Kies een andere titel of pas dat "

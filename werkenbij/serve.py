@@ -67,6 +67,8 @@ class DevServer:
     def app(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         """A small WSGI app: the error page while the build is broken, else output/."""
         path = environ.get("PATH_INFO", "/")
+        if environ.get("REQUEST_METHOD") == "HEAD":
+            start_response = _headers_only(start_response)
         if self.error_page is not None and (path.endswith("/") or path.endswith(".html")):
             return _respond(start_response, "500 Internal Server Error", "text/html", self.error_page)
         if not path.startswith(self.base_path):
@@ -98,7 +100,7 @@ class DevServer:
         from tornado import ioloop
 
         self.rebuild()
-        server = Server(app=self.app)
+        server = Server(app=self.app, watcher=_new_files_count())
         for path in self.watched:
             server.watch(str(path), self.rebuild)
         # A first look records every file's time. livereload reports its first scan as a change
@@ -109,7 +111,40 @@ class DevServer:
         ioloop.PeriodicCallback(LiveReloadHandler.poll_tasks, POLL_MS).start()
         self.log(f"Bekijk de site op http://{HOST}:{port}{self.base_path} (stoppen: Ctrl+C)")
         # restart_delay "forever": no reload signal at start-up, only when a file changes
-        server.serve(port=port, host=HOST, debug=False, restart_delay="forever")
+        try:
+            server.serve(port=port, host=HOST, debug=False, restart_delay="forever")
+        except OSError as error:
+            raise UsageError(f"Poort {port} is al in gebruik of niet beschikbaar ({error.strerror}). "
+                             "Kies een andere met --port, bijvoorbeeld --port 8001.") from None
+
+
+def _new_files_count():
+    """livereload counts a file it has not seen before as changed only when its time is newer
+    than the server's start. A vacancy copied in Explorer or Finder keeps its old time, and a
+    file moved back keeps its own: after the first look, every new path is a change."""
+    from livereload.watcher import get_watcher_class
+
+    class Watcher(get_watcher_class()):
+        primed = False
+
+        def examine(self):
+            result = super().examine()
+            self.primed = True
+            return result
+
+        def is_file_changed(self, path, ignore=None):
+            is_new = self.primed and path not in self._task_mtimes
+            return super().is_file_changed(path, ignore) or (is_new and self.filepath == path)
+
+    return Watcher()
+
+
+def _headers_only(start_response: Callable) -> Callable:
+    """For HEAD: the same headers, and a marker so `_respond` sends no body."""
+    def start(status: str, headers: list) -> None:
+        start_response(status, [(k, "0" if k == "Content-Length" else v) for k, v in headers])
+    start.head = True  # type: ignore[attr-defined]
+    return start
 
 
 def _respond(start_response: Callable, status: str, kind: str, body: bytes,
@@ -120,4 +155,4 @@ def _respond(start_response: Callable, status: str, kind: str, body: bytes,
     if location:
         headers.append(("Location", location))
     start_response(status, headers)
-    return [body]
+    return [] if getattr(start_response, "head", False) else [body]

@@ -25,7 +25,7 @@
       shown += visible ? 1 : 0;
     });
     /* A polite live region: screen readers hear the count after each change (WCAG 4.1.3). */
-    status.textContent = shown === 1 ? "1 vacature" : shown + " vacatures";
+    status.textContent = shown + " van " + items.length + (items.length === 1 ? " vacature" : " vacatures");
   }
 
   selects.forEach(function (select) {
