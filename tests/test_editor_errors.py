@@ -27,6 +27,7 @@ P = "content/vacatures/"
 EXPECTED = {
     "tab-indentation": ["12:1: Er staat een tab in de inspringing."],
     "unquoted-colon": ["2:14: Er staat een ': ' in een waarde zonder aanhalingstekens."],
+    "unclosed-quote": ["2:8: Een aanhalingsteken wordt niet gesloten."],
     "duplicate-key": ["8:1: 'title' staat twee keer in dit blok (ook op regel 2)."],
     "anchor-alias": ["3:7: Ankers en verwijzingen (& en *) worden niet ondersteund."],
     "alias-bomb": ["4:4: Ankers en verwijzingen (& en *) worden niet ondersteund."],

@@ -29,16 +29,36 @@ from .schedule import resolve_build_date
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class _DutchHelp(argparse.HelpFormatter):
+    """argparse's own words in Dutch: the help is read by editors, not only developers."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix or "gebruik: ")
+
+    def start_section(self, heading):
+        super().start_section({"options": "opties", "positional arguments": "argumenten"}
+                              .get(heading or "", heading))
+
+
+def _dutch(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.formatter_class = _DutchHelp
+    parser.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+    return parser
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
+        prog="build.py", add_help=False,
         description="Bouwt de vacaturesite uit content/ naar output/ en controleert ze.",
         epilog="Exitcodes: 0 gelukt, 1 fout in de inhoud of instellingen, 2 verkeerd gebruik, "
                "3 controle van de gebouwde site mislukt, 4 interne fout.")
-    commands = parser.add_subparsers(dest="command", metavar="opdracht")
-    build_cmd = commands.add_parser("build", help="bouw en controleer de site (standaard)")
+    _dutch(parser)
+    commands = parser.add_subparsers(dest="command", metavar="opdracht", title="opdrachten")
+    build_cmd = _dutch(commands.add_parser("build", add_help=False, prog="build.py build",
+                                           help="bouw en controleer de site (standaard)"))
     _add_build_options(build_cmd, argparse.SUPPRESS)
-    check_cmd = commands.add_parser("check", help="controleer een gebouwde map")
+    check_cmd = _dutch(commands.add_parser("check", add_help=False, prog="build.py check",
+                                           help="controleer een gebouwde map"))
     check_cmd.add_argument("folder", nargs="?", default="output", help="de map (standaard output)")
     check_cmd.add_argument("--base-url", help="basispad van de site (standaard uit site_config.yaml)")
     check_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -47,11 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check_cmd.add_argument("--format", choices=FORMATS, default="human",
                            help="hoe fouten getoond worden: human, json of github (annotaties)")
-    serve_cmd = commands.add_parser(
-        "serve", help="bouw, toon de site op http://127.0.0.1:8000 en bouw opnieuw bij elke wijziging")
+    serve_cmd = _dutch(commands.add_parser(
+        "serve", add_help=False, prog="build.py serve",
+        help="bouw, toon de site op http://127.0.0.1:8000 en bouw opnieuw bij elke wijziging"))
     _add_build_options(serve_cmd, argparse.SUPPRESS)
     serve_cmd.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
-    new_cmd = commands.add_parser("new", help="begin een nieuwe vacature (als kladversie)")
+    new_cmd = _dutch(commands.add_parser("new", add_help=False, prog="build.py new",
+                                         help="begin een nieuwe vacature (als kladversie)"))
     new_cmd.add_argument("title", help='de functietitel, bv. "Maatschappelijk werker"')
     new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     _add_build_options(parser)

@@ -109,7 +109,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[YamlDocument | None, lis
     except _Refused as refused:
         return None, [refused.mistake]
     except yaml.MarkedYAMLError as error:
-        return None, [_explain(error)]
+        return None, [_unclosed_quote(padded, error) or _explain(error)]
     mistakes: list[YamlMistake] = []
     positions: dict[Key, tuple[int, int]] = {}
     data = _to_data(node, (), positions, mistakes) if node is not None else None
@@ -160,6 +160,8 @@ _ADVICE = [
      "Zet de waarde tussen aanhalingstekens, bijvoorbeeld: title: \"Deel 1: speedinterview\"."),
     ("could not find expected ':'", "Deze regel is geen 'sleutel: waarde'.",
      "Controleer de inspringing en zet tekst met een dubbele punt tussen aanhalingstekens."),
+    ("while scanning a quoted scalar", "Een aanhalingsteken wordt niet gesloten.",
+     "Sluit elke waarde af met hetzelfde aanhalingsteken als waarmee ze begint."),
     ("found unexpected end of stream", "Een aanhalingsteken wordt niet gesloten.",
      "Sluit elke waarde af met hetzelfde aanhalingsteken als waarmee ze begint."),
     ("expected <block end>", "De inspringing klopt niet: deze regel staat verder of minder ver "
@@ -181,8 +183,24 @@ _ADVICE = [
 ]
 
 
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> YamlMistake | None:
+    """A value with an opening quote but no closing one swallows the next lines, and PyYAML
+    then complains far below it. Point at the first line (up to the error) whose double
+    quotes do not pair up."""
+    last = error.problem_mark.line if error.problem_mark else len(text)
+    for index, line in enumerate(text.split("\n")[: last + 1]):
+        value = line.split(": ", 1)[1] if ": " in line else ""
+        if re.sub(r'\\.', "", value).count('"') % 2 and not line.lstrip().startswith("#"):
+            return YamlMistake(index + 1, line.find('"') + 1, "Een aanhalingsteken wordt niet "
+                               "gesloten.", "Sluit elke waarde af met hetzelfde aanhalingsteken "
+                               "als waarmee ze begint.")
+    return None
+
+
 def _explain(error: yaml.MarkedYAMLError) -> YamlMistake:
     mark = error.problem_mark or error.context_mark
+    if "quoted scalar" in (error.context or "") and error.context_mark:
+        mark = error.context_mark  # where the unclosed quote opens, not where the file ends
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = f"{error.problem or ''} {error.context or ''}"
     for needle, message, fix in _ADVICE:
