@@ -261,3 +261,39 @@ def test_screenshots_for_people_to_look_at(browser, sites, path, name):
             page.screenshot(path=str(target), full_page=True)
             context.close()
             assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# WCAG contrast of two CSS colours (rgb()/rgba() strings from getComputedStyle).
+CONTRAST = """
+([a, b]) => {
+  const lum = c => {
+    const [r, g, bl] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focus_ring_contrasts_with_the_page_in_both_schemes(browser, sites, scheme):
+    """2.4.7 / 1.4.11: the focus indicator stands out at least 3:1 against what is behind it."""
+    with serve(sites["open"]) as base:
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(base + "vacatures/communicatiemedewerker/")
+        ratios = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            colours = page.evaluate("""() => {
+                const e = document.activeElement;
+                let bg = e.parentElement, colour = 'rgba(0, 0, 0, 0)';
+                while (bg && (colour = getComputedStyle(bg).backgroundColor) === 'rgba(0, 0, 0, 0)')
+                    bg = bg.parentElement;
+                return [getComputedStyle(e).outlineColor, bg ? colour : 'rgb(255, 255, 255)'];
+            }""")
+            ratios.append(page.evaluate(CONTRAST, colours))
+        context.close()
+    assert min(ratios) >= 3, ratios

@@ -69,6 +69,8 @@ def test_closed_vacancy_stays_reachable_says_closed_and_has_no_apply(closed_site
     assert "Afgesloten." in text_of(page.select_one(".status"))
     assert "(afgesloten)" in page.title.string
     assert page.find(id="solliciteren") is None
+    crumbs = [a["href"] for a in page.select("nav.breadcrumb a")]
+    assert crumbs == ["/", "/vacatures/archief/"]  # a closed vacancy sits in the archive
     assert not page.select('a[href="#solliciteren"]')
     archive = parse(closed_site / "vacatures/archief/index.html")
     assert [text_of(a) for a in archive.select(".vacancy-list h2 a")] == ["Communicatiemedewerker"]

@@ -78,3 +78,18 @@ def test_sub_path_build_has_no_broken_internal_link(tmp_path):
             assert relative in files, (path, url)
             checked += 1
     assert checked > 50
+
+
+def test_base_url_from_site_config_is_used_without_the_option(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    config = site / "site_config.yaml"
+    config.write_text(config.read_text("utf-8").replace("base_url: /", "base_url: /werken-bij/"), "utf-8")
+    out = build_site(tmp_path / "out", date(2025, 10, 1), root=site)
+    home = parse(out / "index.html")
+    assert home.find("a", class_="site-name")["href"] == "/werken-bij/"
+    assert home.find("link", rel="stylesheet")["href"].startswith("/werken-bij/static/")
