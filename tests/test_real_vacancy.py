@@ -153,3 +153,11 @@ def test_on_this_page_lists_every_section_in_page_order(page):
                 if h["id"] not in ("in-het-kort", "op-deze-pagina")]
     assert toc == headings
     assert toc[0] == ("wat-zijn-jouw-verantwoordelijkheden", "Wat zijn jouw verantwoordelijkheden?")
+
+
+def test_abbreviations_are_explained_on_first_use(page, main_text):
+    first = {abbreviation: main_text.find(abbreviation) for abbreviation in ("WSW", "B1-B3", "GSD-V")}
+    assert main_text.find("Wijkgericht Sociaal Werk (WSW)") < first["WSW"] + 1
+    assert "B1-B3 (loonschalen van niveau B)" in main_text
+    assert "GSD-V : de Gemeenschappelijke Sociale Dienst voor het personeel van lokale besturen" \
+        in main_text  # (the link text and the colon are separate text nodes)
