@@ -84,3 +84,12 @@ def test_folder_with_files_the_build_did_not_write_is_never_replaced(site):
     with pytest.raises(UsageError, match="eigen-bestand.txt"):
         build_site(output, date(2025, 10, 1), root=site)
     assert (output / "eigen-bestand.txt").read_text("utf-8") == "van iemand anders"
+
+
+def test_an_output_path_that_is_a_file_is_refused_and_kept(site):
+    notes = site / "notities.txt"
+    notes.write_text("van iemand anders", "utf-8")
+    with pytest.raises(UsageError, match="is een bestand"):
+        build_site(notes, date(2025, 10, 1), root=site)
+    assert notes.read_text("utf-8") == "van iemand anders"
+    assert sorted(p.name for p in site.iterdir()) == ["content", "notities.txt", "site_config.yaml"]
