@@ -28,6 +28,7 @@ from .models import (
 )
 from .problems import ContentError, Problem
 from .scaffold import PLACEHOLDER, RESERVED_VACANCY_SLUGS
+from .vacancy_rules import check_addresses, check_date_order, read_aliases, read_blocks
 from .yamltext import YamlDocument, parse_yaml
 
 VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "contract",
@@ -132,7 +133,7 @@ def load_content(root: Path, config: SiteConfig, drafts: bool = False) -> Conten
     block_names = {block.name for block in blocks}
     vacancies = [v for f in _files(content_dir / "vacatures", root, problems, RESERVED_VACANCY_SLUGS)
                  if (v := _read_vacancy(f, config, block_names)) is not None]
-    problems += _check_addresses(vacancies)
+    problems += check_addresses(vacancies)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(problems)
@@ -208,9 +209,9 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: set[str]) 
         procedure=_procedure(file, f),
         competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
         contact=_contact(f, config.contact), faq=tuple(collect(f.items("faq", noun="link"), read_link)),
-        blocks=_blocks(f, block_names), draft=f.flag("draft"), aliases=_aliases(f),
+        blocks=read_blocks(f, block_names), draft=f.flag("draft"), aliases=read_aliases(f),
     )
-    _check_date_order(f, values)
+    check_date_order(f, values)
     if not values["draft"]:
         file.check_placeholders()
     if any(value is None for key, value in values.items() if key not in ("published", "closes",
@@ -271,68 +272,3 @@ def _contact(f: Fields, default: Contact) -> Contact:
     found = read_contact(own, require_email=False) or Contact(email="")
     return Contact(email=found.email or default.email, phone=found.phone or default.phone,
                    name=found.name, role=found.role)
-
-
-def _check_date_order(f: Fields, values: dict) -> None:
-    """published ≤ closes ≤ the first dated step, and dated steps in order."""
-    published, closes = values["published"], values["closes"]
-    closes = closes or published  # without closes, steps still come after publication
-    if published and closes and closes < published:
-        f.problem("closes", f"'closes' ({closes}) ligt vóór 'published' ({published}).",
-                  "Een vacature sluit na de dag waarop ze gepubliceerd wordt.")
-    previous = None
-    for index, step in enumerate(values["procedure"] or ()):
-        if step.date is None:
-            continue
-        key = ("procedure", index, "date")
-        if closes and step.date < closes:
-            what = "de sluitdatum" if values["closes"] else "de publicatiedatum"
-            _problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór {what} ({closes}).",
-                        "Een stap van de selectie volgt op die datum; controleer beide data.")
-        if previous and step.date < previous:
-            _problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de vorige stap "
-                        f"({previous}).", "Zet de stappen in de volgorde waarin ze plaatsvinden.")
-        previous = step.date
-
-
-def _problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
-    line, column = f.doc.where(key)
-    f.problems.append(Problem(f.path, line, column, message, fix))
-
-
-def _aliases(f: Fields) -> tuple[str, ...]:
-    """Old slugs; each must already be a slug (it is the old file name as it appears in links)."""
-    names = f.strings("aliases")
-    for index, name in enumerate(names):
-        if name != slugify(name):
-            _problem_at(f, ("aliases", index), f"'{name}' is geen webadres zoals de site het maakt.",
-                        f"Schrijf de oude bestandsnaam zonder .md, in kleine letters: {slugify(name)}.")
-    return tuple(names)
-
-
-def _check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
-    """Every slug and alias names one address; an alias may not take a vacancy's own."""
-    owners: dict[str, list[str]] = defaultdict(list)
-    for vacancy in vacancies:
-        owners[vacancy.slug].append(vacancy.source.path)
-        for alias in vacancy.aliases:
-            owners[alias].append(vacancy.source.path)
-    problems = []
-    for vacancy in vacancies:
-        for alias in vacancy.aliases:
-            others = sorted(set(owners[alias]) - {vacancy.source.path})
-            if alias in RESERVED_VACANCY_SLUGS or others or alias == vacancy.slug:
-                taken = ", ".join(others) if others else "de site zelf"
-                problems.append(Problem(vacancy.source.path, 0, 0,
-                                        f"De oude naam '{alias}' in 'aliases' is al in gebruik door {taken}.",
-                                        "Haal die naam uit 'aliases' of kies het juiste bestand."))
-    return problems
-
-
-def _blocks(f: Fields, known: set[str]) -> tuple[str, ...]:
-    names = f.strings("blocks")
-    for index, name in enumerate(names):
-        if name not in known:
-            _problem_at(f, ("blocks", index), f"Het blok '{name}' bestaat niet.",
-                        "Kies uit: " + ", ".join(sorted(known)) + " (de bestanden in content/blocks/).")
-    return tuple(names)

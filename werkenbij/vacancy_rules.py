@@ -1,0 +1,78 @@
+"""Rules across the fields of a vacancy, and across vacancies: dates in order, aliases that
+name no other address, blocks that exist."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from slugify import slugify
+
+from .fields import Fields
+from .models import Vacancy
+from .problems import Problem
+from .scaffold import RESERVED_VACANCY_SLUGS
+
+
+def check_date_order(f: Fields, values: dict) -> None:
+    """published ≤ closes ≤ the first dated step, and dated steps in order."""
+    published, closes = values["published"], values["closes"]
+    closes = closes or published  # without closes, steps still come after publication
+    if published and closes and closes < published:
+        f.problem("closes", f"'closes' ({closes}) ligt vóór 'published' ({published}).",
+                  "Een vacature sluit na de dag waarop ze gepubliceerd wordt.")
+    previous = None
+    for index, step in enumerate(values["procedure"] or ()):
+        if step.date is None:
+            continue
+        key = ("procedure", index, "date")
+        if closes and step.date < closes:
+            what = "de sluitdatum" if values["closes"] else "de publicatiedatum"
+            problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór {what} ({closes}).",
+                        "Een stap van de selectie volgt op die datum; controleer beide data.")
+        if previous and step.date < previous:
+            problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de vorige stap "
+                        f"({previous}).", "Zet de stappen in de volgorde waarin ze plaatsvinden.")
+        previous = step.date
+
+
+def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
+    line, column = f.doc.where(key)
+    f.problems.append(Problem(f.path, line, column, message, fix))
+
+
+def read_aliases(f: Fields) -> tuple[str, ...]:
+    """Old slugs; each must already be a slug (it is the old file name as it appears in links)."""
+    names = f.strings("aliases")
+    for index, name in enumerate(names):
+        if name != slugify(name):
+            problem_at(f, ("aliases", index), f"'{name}' is geen webadres zoals de site het maakt.",
+                        f"Schrijf de oude bestandsnaam zonder .md, in kleine letters: {slugify(name)}.")
+    return tuple(names)
+
+
+def check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
+    """Every slug and alias names one address; an alias may not take a vacancy's own."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for vacancy in vacancies:
+        owners[vacancy.slug].append(vacancy.source.path)
+        for alias in vacancy.aliases:
+            owners[alias].append(vacancy.source.path)
+    problems = []
+    for vacancy in vacancies:
+        for alias in vacancy.aliases:
+            others = sorted(set(owners[alias]) - {vacancy.source.path})
+            if alias in RESERVED_VACANCY_SLUGS or others or alias == vacancy.slug:
+                taken = ", ".join(others) if others else "de site zelf"
+                problems.append(Problem(vacancy.source.path, 0, 0,
+                                        f"De oude naam '{alias}' in 'aliases' is al in gebruik door {taken}.",
+                                        "Haal die naam uit 'aliases' of kies het juiste bestand."))
+    return problems
+
+
+def read_blocks(f: Fields, known: set[str]) -> tuple[str, ...]:
+    names = f.strings("blocks")
+    for index, name in enumerate(names):
+        if name not in known:
+            problem_at(f, ("blocks", index), f"Het blok '{name}' bestaat niet.",
+                        "Kies uit: " + ", ".join(sorted(known)) + " (de bestanden in content/blocks/).")
+    return tuple(names)
