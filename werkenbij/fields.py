@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from .models import Contact, Link
+from .models import Contact, Link, parse_day
 from .problems import Problem
 from .yamltext import Key, YamlDocument
 
@@ -95,14 +95,11 @@ class Fields:
         value = self.text(key, required, kind="een datum")
         if not value:
             return None
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
+        day = parse_day(value)
+        if day is None:
             self.problem(key, f"{self.name(key)} is geen geldige datum ({value}).",
                          "Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.")
-            return None
+        return day
 
     def flag(self, key: str) -> bool:
         value = self.text(key, kind="true of false").lower()

@@ -38,7 +38,7 @@ TEMPLATE_IDS = frozenset({
 
 
 def heading_id(text: str) -> str:
-    """The id of a heading; the checks use the same function to resolve #fragments."""
+    """The id of a heading: its text as a slug, like the file names."""
     return slugify(text) or "sectie"
 
 

@@ -31,6 +31,16 @@ class Contact:
         return "tel:" + international_phone(self.phone) if self.phone else ""
 
 
+def parse_day(text: str) -> date | None:
+    """A calendar day written exactly as JJJJ-MM-DD, or None (also for 2025-02-30)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def international_phone(phone: str) -> str:
     """'056 27 85 03' -> '+3256278503'; numbers already in +/00 form keep their country code."""
     digits = re.sub(r"\D", "", phone)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from .models import Step, Vacancy
+from .models import Step, Vacancy, parse_day
 from .problems import UsageError
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -19,12 +18,10 @@ def resolve_build_date(option: str | None, environ: dict[str, str] | None = None
     """`--date YYYY-MM-DD`, else SOURCE_DATE_EPOCH, else today; both in Europe/Brussels."""
     environ = os.environ if environ is None else environ
     if option:
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", option):
-                raise ValueError
-            return date.fromisoformat(option)
-        except ValueError:
-            raise UsageError(f"--date '{option}' is geen geldige datum. Gebruik JJJJ-MM-DD.") from None
+        day = parse_day(option)
+        if day is None:
+            raise UsageError(f"--date '{option}' is geen geldige datum. Gebruik JJJJ-MM-DD.")
+        return day
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
@@ -69,11 +66,6 @@ class VacancyState:
     @property
     def first_dated_step(self) -> Step | None:
         return next((v.step for v in self.steps if v.step.date), None)
-
-    @property
-    def closed_on(self) -> date | None:
-        """The day applying stopped: the closing date, or the day the selection began."""
-        return None if self.is_open else (self.closes or self.selection_starts)
 
     @property
     def selection_done(self) -> bool:

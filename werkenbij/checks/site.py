@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from .external import ExternalOptions
 
 
+ERROR_PAGE = "404.html"  # served for any missing address: not linked, not in the sitemap
+
+
 @dataclass(frozen=True)
 class CheckSettings:
     """How to read a built folder.

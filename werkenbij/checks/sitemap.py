@@ -8,10 +8,9 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..problems import Problem, Severity
-from .site import BuiltSite
+from .site import ERROR_PAGE, BuiltSite
 
 SITEMAP = "sitemap.xml"
-NOT_LISTED = {"404.html"}
 _NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -34,7 +33,7 @@ def check_sitemap(site: BuiltSite) -> Iterator[Problem]:
                            "zoekmachines lezen alleen adressen met https://.",
                            "Bouw voor publicatie met --base-url https://…/ of zet het volledige "
                            "adres in base_url in site_config.yaml.", severity=Severity.WARNING)
-    pages = {path for path, page in site.pages.items() if not page.is_redirect} - NOT_LISTED
+    pages = {path for path, page in site.pages.items() if not page.is_redirect} - {ERROR_PAGE}
     for page in sorted(pages - set(listed)):
         yield site.problem("sitemap", SITEMAP, f"De pagina {page} staat niet in de sitemap.",
                            "Neem elke pagina op in sitemap.xml.")

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 
 from lxml.html import HtmlElement
 
 from ..markdown_rules import GENERIC_LINK_TEXTS
+from ..models import parse_day
 from ..problems import Problem
-from .site import BuiltSite, ParsedPage, text_of
+from .site import ERROR_PAGE, BuiltSite, ParsedPage, text_of
 
-NOT_LINKED_PAGES = {"404.html"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 Finding = tuple[str, str, "HtmlElement | None"]
 
@@ -115,11 +114,10 @@ def _scripts(page: ParsedPage) -> Iterator[Finding]:
 
 
 def _valid_datetime(value: str) -> bool:
+    if parse_day(value):
+        return True
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            date.fromisoformat(value)
-        else:
-            datetime.fromisoformat(value)
+        datetime.fromisoformat(value)
         return True
     except ValueError:
         return False
@@ -153,6 +151,6 @@ def check_reachable(site: BuiltSite) -> Iterator[Problem]:
                 seen.add(target)
                 queue.append(target)
     redirects = {path for path, page in site.pages.items() if page.is_redirect}
-    for path in sorted(set(site.pages) - seen - NOT_LINKED_PAGES - redirects):
+    for path in sorted(set(site.pages) - seen - {ERROR_PAGE} - redirects):
         yield site.problem("reachable", path, "Geen enkele link vanaf de startpagina leidt naar "
                            "deze pagina.", "Link ernaar vanuit het menu, een lijst of het archief.")
