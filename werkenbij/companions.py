@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
+from .models import OutputFile
 
 if TYPE_CHECKING:
-    from .render import OutputFile, SiteRenderer, VacancyView
+    from .render import SiteRenderer, VacancyView
 
 
 def companion_files(renderer: SiteRenderer, pages: list[OutputFile], views: list[VacancyView],
                     open_views: list[VacancyView]) -> list[OutputFile]:
-    from .render import OutputFile
-
     env, absolute, today = renderer.env, renderer.absolute_url, renderer.today
     lastmod = {f"vacatures/{v.vacancy.slug}/index.html": v.vacancy.published for v in views}
     redirects = {f"vacatures/{alias}/index.html" for v in views for alias in v.vacancy.aliases}

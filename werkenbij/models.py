@@ -215,3 +215,12 @@ class Content:
         """Without vacancies whose `published` date is still to come (scheduled ones)."""
         shown = tuple(v for v in self.vacancies if v.published is None or v.published <= today)
         return Content(shown, self.pages, self.blocks)
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of the built site. `source` is the content file it came from, if any."""
+
+    path: str
+    data: bytes
+    source: str = ""

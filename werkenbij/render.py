@@ -13,20 +13,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import hosting, structured
+from .companions import companion_files
 from .markdown_html import MarkdownRenderer
-from .models import Block, Content, SiteConfig, Vacancy
+from .models import Block, Content, OutputFile, SiteConfig, Vacancy
 from .schedule import VacancyState, vacancy_state
 
 LOCALE = "nl_BE"
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    """One file of the built site. `source` is the content file it came from, if any."""
-
-    path: str
-    data: bytes
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,8 +93,6 @@ class SiteRenderer:
         return f"{hours} uur per week ({kind})"
 
     def render_site(self, content: Content) -> list[OutputFile]:
-        from .companions import companion_files
-
         views = [self.vacancy_view(v, content) for v in content.vacancies]
         open_views = sorted((v for v in views if v.state.is_open), key=_soonest_first)
         closed = sorted((v for v in views if not v.state.is_open), key=_newest_first)

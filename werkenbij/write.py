@@ -14,8 +14,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+from .models import OutputFile
 from .problems import UsageError
-from .render import OutputFile
 
 MANIFEST = ".werkenbij-manifest"
 
