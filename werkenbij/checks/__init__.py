@@ -1,51 +1,89 @@
 """Checks over a built site: each check is a small function in an explicit registry.
 
-Every HTML page is parsed once (with lxml) into a `BuiltSite`; a check reads it and yields
-`Problem` values. Nothing here prints: the reporter does. External links are fetched only
-when the settings ask for it (`build.py --external`).
+Each HTML page is parsed once (with lxml) by `inspect_page`, which runs the rules a page must
+follow on its own and keeps a small `PageReport`; the site-wide checks then read the reports
+of all pages. Nothing here prints: the reporter does. External links are fetched only when
+the settings ask for it (`build.py --external`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from ..problems import Problem, Severity
 from .external import check_external
-from .links import check_css_urls, check_links
-from .site import BuiltSite, CheckSettings, load_built_site
+from .links import check_css_urls, check_links, page_links
+from .site import BuiltSite, CheckSettings, Found, PageReport, Reporter, parse_page, text_of
 from .sitemap import check_sitemap
-from .structure import check_reachable, check_structure, check_titles_unique
+from .structure import check_reachable, check_titles_unique, page_structure
 
-Check = Callable[[BuiltSite], Iterator[Problem]]
+SiteCheck = Callable[[BuiltSite], Iterator[Found]]
 
-# The order here is the order of the report. Add a check by adding a line.
-REGISTRY: tuple[tuple[str, Check], ...] = (
+# Site-wide checks, each over the reports of all pages. Add a check by adding a line.
+REGISTRY: tuple[tuple[str, SiteCheck], ...] = (
     ("links", check_links),
     ("css", check_css_urls),
-    ("structure", check_structure),
     ("titles", check_titles_unique),
     ("reachable", check_reachable),
     ("sitemap", check_sitemap),
 )
-
-
-CHECK_NAMES = tuple(name for name, _ in REGISTRY) + ("external",)
+# The order of the report: the page rules ("links", "structure") run in `inspect_page`.
+CHECK_NAMES = ("links", "css", "structure", "titles", "reachable", "sitemap", "external")
 SEVERITY_CHOICES = ("error", "warning", "off")
+
+__all__ = ["CHECK_NAMES", "SEVERITY_CHOICES", "BuiltSite", "CheckSettings", "PageReport",
+           "Reporter", "check_site", "inspect_page", "load_built_site", "run_checks"]
+
+
+def inspect_page(path: str, data: bytes, reporter: Reporter) -> PageReport:
+    """Parse one page, apply the rules it must follow on its own, and keep what the site-wide
+    checks need; the tree itself is not kept."""
+    page = parse_page(path, data)
+    found, links, web = page_links(page, reporter)
+    found += page_structure(page, reporter)
+    titles = page.all("title")
+    return PageReport(path, text_of(titles[0]) if titles else None, page.is_redirect,
+                      frozenset(page.ids), tuple(links), tuple(web), tuple(found))
+
+
+def load_built_site(folder: Path, settings: CheckSettings,
+                    reports: Iterable[PageReport] | None = None) -> BuiltSite:
+    """The site in `folder`; pages already inspected (while building) can be handed in."""
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    reporter = Reporter(settings)
+    known = {report.path: report for report in reports or ()}
+    for path in sorted(f for f in files if f.endswith(".html") and f not in known):
+        known[path] = inspect_page(path, (folder / path).read_bytes(), reporter)
+    return BuiltSite(folder, settings, files, dict(sorted(known.items())), reporter)
+
+
+def check_site(site: BuiltSite) -> list[Problem]:
+    """The page rules' findings and every site-wide check, with the severity set per check, in
+    the order of the report: by check, then as each check found them. Links are found in two
+    passes (the form on the page, the target site-wide), so they are put back in page order."""
+    settings = site.settings
+    found = [f for report in site.reports.values() for f in report.found]
+    for _, check in REGISTRY:
+        found += check(site)
+    if settings.external is not None:
+        found += (Found("external", 0, p) for p in check_external(site, settings.external))
+    rank = {name: index for index, name in enumerate(CHECK_NAMES)}
+    problems = []
+    def place(index: int) -> tuple:
+        item = found[index]
+        return (rank[item.check], item.problem.path, item.order) if item.check == "links" \
+            else (rank[item.check], index)
+
+    for item in (found[index] for index in sorted(range(len(found)), key=place)):
+        chosen = settings.severities.get(item.check)
+        if chosen == "off":
+            continue
+        problems.append(replace(item.problem, severity=Severity(chosen)) if chosen else item.problem)
+    return problems
 
 
 def run_checks(folder: Path, settings: CheckSettings) -> list[Problem]:
-    """Run every registered check over `folder`, with the severity set per check."""
-    site = load_built_site(folder, settings)
-    checks = list(REGISTRY)
-    if settings.external is not None:
-        checks.append(("external", lambda built: check_external(built, settings.external)))
-    problems = []
-    for name, check in checks:
-        chosen = settings.severities.get(name)
-        if chosen == "off":
-            continue
-        for problem in check(site):
-            problems.append(replace(problem, severity=Severity(chosen)) if chosen else problem)
-    return problems
+    """Run every check over a built `folder`."""
+    return check_site(load_built_site(folder, settings))

@@ -24,11 +24,8 @@ from enum import Enum
 from pathlib import Path
 from urllib.parse import quote, urldefrag, urlsplit
 
-from lxml.html import HtmlElement
-
-from ..fields import url_scheme
 from ..problems import Problem, Severity
-from .site import BuiltSite, url_attributes
+from .site import BuiltSite
 
 _sleep = time.sleep  # tests swap this in so a retry does not really wait
 _DAY = 86400.0
@@ -130,14 +127,13 @@ def check_external(site: BuiltSite, options: ExternalOptions, now: float | None 
             yield _problem(site, url, uses[url], answer, options)
 
 
-def _collect(site: BuiltSite) -> dict[str, dict[str, HtmlElement]]:
+def _collect(site: BuiltSite) -> dict[str, dict[str, int]]:
     """Each address without its #fragment -> the pages that use it, each with its first element."""
-    uses: dict[str, dict[str, HtmlElement]] = {}
-    for page in site.pages.values():
-        for element in page.elements:
-            for url in url_attributes(element):
-                if url_scheme(url) in ("http", "https") and _parses(url):
-                    uses.setdefault(urldefrag(url.strip()).url, {}).setdefault(page.path, element)
+    uses: dict[str, dict[str, int]] = {}
+    for report in site.reports.values():
+        for number, url in report.web:
+            if _parses(url):
+                uses.setdefault(urldefrag(url.strip()).url, {}).setdefault(report.path, number)
     return uses
 
 
@@ -149,14 +145,15 @@ def _parses(url: str) -> bool:
         return False
 
 
-def _problem(site: BuiltSite, url: str, pages: dict[str, HtmlElement], answer: _Answer,
+def _problem(site: BuiltSite, url: str, pages: dict[str, int], answer: _Answer,
              options: ExternalOptions) -> Problem:
     first, *others = sorted(pages)
     outcome = answer.outcome
     message = outcome.message.format(url=url, detail=answer.detail(options.timeout))
     if others:
         message += _ELSEWHERE_ONE if len(others) == 1 else _ELSEWHERE_MANY.format(count=len(others))
-    return site.problem("external", first, message, outcome.fix, pages[first], outcome.severity)
+    return site.problem("external", first, message, outcome.fix, site.element(first, pages[first]),
+                        outcome.severity)
 
 
 def _fetch(url: str, options: ExternalOptions) -> _Answer:

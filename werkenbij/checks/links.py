@@ -1,4 +1,4 @@
-"""Links: every internal href/src/srcset resolves, every #fragment exists, every URI is well formed."""
+"""Links: every URI is well formed, every internal href/src/srcset resolves, every #fragment exists."""
 
 from __future__ import annotations
 
@@ -10,81 +10,114 @@ from lxml.html import HtmlElement
 
 from ..fields import EMAIL, url_scheme
 from ..problems import Problem
-from .site import BuiltSite, ParsedPage, url_attributes
+from .site import BuiltSite, Found, ParsedPage, Reporter, resolve, url_attributes
 
 _TEL = re.compile(r"\+[1-9][0-9]{6,14}")
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
-def check_links(site: BuiltSite) -> Iterator[Problem]:
-    for page in site.pages.values():
-        for element in page.elements:
-            for url in url_attributes(element):
-                yield from _check_url(site, page, element, url)
+def page_links(page: ParsedPage, reporter: Reporter) -> tuple[list[Found], list, list]:
+    """What can be judged on the page alone (the form of each address, links within the page),
+    plus the internal links and web addresses for the site-wide checks."""
+    found, links, web = [], [], []
+    for number, element in enumerate(page.elements):
+        for url in url_attributes(element):
+            for problem in _check_url(reporter, page, element, url):
+                found.append(Found("links", number, problem))
+            scheme = url_scheme(url)
+            if scheme in ("http", "https"):
+                web.append((number, url))
+            elif not scheme and url.strip() not in ("", "#") and \
+                    not url.replace("\\", "/").startswith("//"):
+                target, fragment = resolve(reporter.settings.base_path, page.url_path, url)
+                if target is None:
+                    found.append(Found("links", number, reporter.problem(
+                        "links", page.path, f"Deze link wijst buiten de site ({url}).",
+                        f"Begin interne links met het basispad {reporter.settings.base_path}.",
+                        element)))
+                elif target == page.path:
+                    if fragment and fragment not in page.ids:
+                        found.append(Found("links", number, _no_anchor(reporter, page.path,
+                                                                       fragment, target, element)))
+                else:
+                    links.append((number, target, fragment, element.tag == "a"))
+    return found, links, web
 
 
-def _check_url(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) -> Iterator[Problem]:
+def _check_url(reporter: Reporter, page: ParsedPage, tag: HtmlElement, url: str) -> Iterator[Problem]:
     scheme = url_scheme(url)
     if not url.strip():
-        yield site.problem("links", page.path, "Een link zonder adres.",
-                           "Geef de link een adres of verwijder hem.", tag)
+        yield reporter.problem("links", page.path, "Een link zonder adres.",
+                               "Geef de link een adres of verwijder hem.", tag)
     elif url.strip() == "#":
-        yield site.problem("links", page.path, "Een link naar '#' gaat nergens heen.",
-                           "Geef de link een echt doel, of maak er gewone tekst van.", tag)
+        yield reporter.problem("links", page.path, "Een link naar '#' gaat nergens heen.",
+                               "Geef de link een echt doel, of maak er gewone tekst van.", tag)
     elif scheme in ("https", ""):
-        yield from _check_web(site, page, tag, url, scheme)
+        yield from _check_web(reporter, page, tag, url, scheme)
     elif scheme == "http":
-        yield site.problem("links", page.path, f"Onbeveiligde link ({url}).",
-                           "Gebruik https:// als de site dat aanbiedt.", tag)
+        yield reporter.problem("links", page.path, f"Onbeveiligde link ({url}).",
+                               "Gebruik https:// als de site dat aanbiedt.", tag)
     elif scheme == "mailto":
         address, _, query = url.split(":", 1)[1].partition("?")
         addresses = [unquote(a).strip() for a in address.split(",")] if address else []
         # RFC 6068: "mailto:?subject=…" (no address, the reader picks one) is allowed
         if (not addresses and not query) or not all(EMAIL.fullmatch(a) for a in addresses):
-            yield site.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
-                               "Schrijf mailto:naam@domein.be.", tag)
+            yield reporter.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
+                                   "Schrijf mailto:naam@domein.be.", tag)
     elif scheme == "tel":
         if not _TEL.fullmatch(url.split(":", 1)[1]):
-            yield site.problem("links", page.path, f"Ongeldig telefoonnummer in {url}.",
-                               "Schrijf tel: met het internationale nummer, zoals tel:+3256278503.", tag)
+            yield reporter.problem("links", page.path, f"Ongeldig telefoonnummer in {url}.",
+                                   "Schrijf tel: met het internationale nummer, zoals "
+                                   "tel:+3256278503.", tag)
     else:
-        yield site.problem("links", page.path, f"Link met een niet toegelaten soort adres ({scheme}:).",
-                           "Gebruik alleen https-, mailto- en tel-links.", tag)
+        yield reporter.problem("links", page.path, f"Link met een niet toegelaten soort adres "
+                               f"({scheme}:).", "Gebruik alleen https-, mailto- en tel-links.", tag)
 
 
-def _check_web(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str,
+def _check_web(reporter: Reporter, page: ParsedPage, tag: HtmlElement, url: str,
                scheme: str) -> Iterator[Problem]:
+    """The form of a web address; whether an internal one leads somewhere is checked site-wide."""
     try:
         host = urlsplit(url).hostname
     except ValueError:
         host = None
     if scheme and not host:
-        yield site.problem("links", page.path, f"Een ongeldig webadres ({url}).",
-                           "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
+        yield reporter.problem("links", page.path, f"Een ongeldig webadres ({url}).",
+                               "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
     elif not scheme and url.replace("\\", "/").startswith("//"):
-        yield site.problem("links", page.path, f"Een link zonder https: die naar een andere site "
-                           f"wijst ({url}).", "Schrijf het volledige adres met https://.", tag)
-    elif not scheme:
-        yield from _check_internal(site, page, tag, url)
+        yield reporter.problem("links", page.path, f"Een link zonder https: die naar een andere "
+                               f"site wijst ({url}).", "Schrijf het volledige adres met https://.", tag)
 
 
-def _check_internal(site: BuiltSite, page: ParsedPage, tag: HtmlElement, url: str) -> Iterator[Problem]:
-    target, fragment = site.resolve(url, page)
-    if target is None:
-        yield site.problem("links", page.path, f"Deze link wijst buiten de site ({url}).",
-                           f"Begin interne links met het basispad {site.base_path}.", tag)
-    elif target not in site.files:
-        folder = f"{target}/index.html"
-        fix = f"Zet een / achter het adres ({url}/)." if folder in site.files else \
-            "Verbeter het adres of maak de pagina aan."
-        yield site.problem("links", page.path, f"Deze link wijst naar een pagina die niet bestaat "
-                           f"({url}).", fix, tag)
-    elif fragment and target in site.pages and fragment not in site.pages[target].ids:
-        yield site.problem("links", page.path, f"Het anker #{fragment} bestaat niet op {target}.",
-                           "Verbeter het anker of geef het doel dat id.", tag)
+def check_links(site: BuiltSite) -> Iterator[Found]:
+    """Every internal link leads to a file of the site, and its #fragment exists there."""
+    for report in site.reports.values():
+        for number, target, fragment, _ in report.links:
+            if target in site.files and (not fragment or target not in site.reports
+                                         or fragment in site.reports[target].ids):
+                continue
+            element = site.element(report.path, number)
+            url = next((u for u in url_attributes(element)
+                        if resolve(site.base_path, report.path.removesuffix("index.html"), u)
+                        == (target, fragment)), "")
+            if target in site.files:
+                problem = _no_anchor(site.reporter, report.path, fragment, target, element)
+            else:
+                folder = f"{target}/index.html"
+                fix = f"Zet een / achter het adres ({url}/)." if folder in site.files else \
+                    "Verbeter het adres of maak de pagina aan."
+                problem = site.problem("links", report.path, f"Deze link wijst naar een pagina die "
+                                       f"niet bestaat ({url}).", fix, element)
+            yield Found("links", number, problem)
 
 
-def check_css_urls(site: BuiltSite) -> Iterator[Problem]:
+def _no_anchor(reporter: Reporter, page: str, fragment: str, target: str,
+               element: HtmlElement) -> Problem:
+    return reporter.problem("links", page, f"Het anker #{fragment} bestaat niet op {target}.",
+                            "Verbeter het anker of geef het doel dat id.", element)
+
+
+def check_css_urls(site: BuiltSite) -> Iterator[Found]:
     """Our stylesheets may only point at files that exist."""
     for path in sorted(f for f in site.files if f.endswith(".css")):
         text = (site.folder / path).read_text("utf-8")
@@ -94,5 +127,6 @@ def check_css_urls(site: BuiltSite) -> Iterator[Problem]:
                 continue
             target = urlsplit(urljoin(path, url)).path
             if target not in site.files:
-                yield site.problem("css", path, f"De stylesheet verwijst naar een bestand dat niet "
-                                   f"bestaat ({url}).", "Verbeter het pad in de CSS.", match.group(0))
+                yield Found("css", 0, site.problem(
+                    "css", path, f"De stylesheet verwijst naar een bestand dat niet bestaat ({url}).",
+                    "Verbeter het pad in de CSS.", match.group(0)))

@@ -1,12 +1,16 @@
-"""The built site as the checks see it: every file, every HTML page parsed once.
+"""The built site as the checks see it, in two layers.
 
-Pages are parsed with lxml directly (the parser beautifulsoup4 would use underneath): a
-bs4 tree costs about 13 ms a page here, lxml about 1 ms, and the checks must get through
-a thousand vacancies in a few seconds.
+A page is parsed once (with lxml, not a beautifulsoup4 tree: about 1 ms a page instead of 13)
+into a `ParsedPage`; the page rules run on it and what the site-wide checks need is kept in a
+small `PageReport`: title, ids, the internal links and the web addresses. The tree is then
+dropped, so checking 5,000 pages never holds 5,000 trees. The site-wide checks (links that
+must exist, reachability, unique titles, the sitemap) read only the reports; when one of them
+fails on an element, that one page is parsed again to quote it.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,31 +68,43 @@ class ParsedPage:
         return self.path.removesuffix("index.html")
 
 
-@dataclass
-class BuiltSite:
-    folder: Path
-    settings: CheckSettings
-    files: set[str]
-    pages: dict[str, ParsedPage]
-    _lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+def parse_page(path: str, data: bytes) -> ParsedPage:
+    # An empty file has no document to parse; the structure check reports what it lacks.
+    root = lxml.html.document_fromstring(data) if data.strip() else lxml.html.Element("html")
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    ids = {e.get("id") for e in elements if e.get("id") is not None}
+    return ParsedPage(path, root, elements, ids)
 
-    @property
-    def base_path(self) -> str:
-        return self.settings.base_path
 
-    def resolve(self, href: str, page: ParsedPage) -> tuple[str | None, str]:
-        """The site file an internal link points to (None if outside the site) and its fragment."""
-        try:
-            parts = urlsplit(urljoin(self.base_path + page.url_path, href))
-        except ValueError:  # not a URL at all; the links check reports it
-            return None, ""
-        path = unquote(parts.path)
-        if not path.startswith(self.base_path):
-            return None, parts.fragment
-        relative = path[len(self.base_path):]
-        if relative == "" or relative.endswith("/"):
-            relative += "index.html"
-        return relative, unquote(parts.fragment)
+@dataclass(frozen=True)
+class Found:
+    """A problem a check found, with where on its page it was (to keep the report in page order)."""
+
+    check: str
+    order: int
+    problem: Problem
+
+
+@dataclass(frozen=True)
+class PageReport:
+    """What the site-wide checks need to know of one page, without its tree."""
+
+    path: str
+    title: str | None                  # the text of the first <title>, None without one
+    is_redirect: bool
+    ids: frozenset[str]
+    links: tuple[tuple[int, str, str, bool], ...]  # internal: (element number, file, #fragment, is <a>)
+    web: tuple[tuple[int, str], ...]   # http(s) addresses: (element number, address)
+    found: tuple[Found, ...]           # what the page rules found on this page alone
+
+
+class Reporter:
+    """Makes `Problem` values that name the output page, the element and, when the page came
+    from a content file, the line in that file."""
+
+    def __init__(self, settings: CheckSettings):
+        self.settings = settings
+        self._lines: dict[str, tuple[str, ...]] = {}
 
     def problem(self, check: str, page: str, message: str, fix: str,
                 element: HtmlElement | str | None = None,
@@ -106,8 +122,9 @@ class BuiltSite:
         if origin not in self._lines:
             self._lines[origin] = _read_lines(self.settings.root / origin)
         lines = self._lines[origin]
+        base_path = self.settings.base_path
         needles = [str(element.get(a)) for a in ("href", "src") if element.get(a)]
-        needles += ["/" + n[len(self.base_path):] for n in needles if n.startswith(self.base_path)]
+        needles += ["/" + n[len(base_path):] for n in needles if n.startswith(base_path)]
         needles.append(text_of(element))
         for needle in filter(None, needles):
             for number, line in enumerate(lines, start=1):
@@ -116,24 +133,61 @@ class BuiltSite:
         return 0
 
 
+@dataclass
+class BuiltSite:
+    """Every file of a built folder and a report per HTML page: what the site-wide checks read."""
+
+    folder: Path
+    settings: CheckSettings
+    files: set[str]
+    reports: dict[str, PageReport]   # in path order
+    reporter: Reporter
+    _parsed: ParsedPage | None = None  # the last page parsed again
+
+    @property
+    def base_path(self) -> str:
+        return self.settings.base_path
+
+    def problem(self, check: str, page: str, message: str, fix: str,
+                element: HtmlElement | str | None = None,
+                severity: Severity = Severity.ERROR) -> Problem:
+        return self.reporter.problem(check, page, message, fix, element, severity)
+
+    def element(self, page: str, number: int) -> HtmlElement:
+        """Element `number` of a page, parsed again from the folder (only to report a failure)."""
+        if self._parsed is None or self._parsed.path != page:
+            self._parsed = parse_page(page, (self.folder / page).read_bytes())
+        return self._parsed.elements[number]
+
+
+def resolve(base_path: str, page_url: str, href: str) -> tuple[str | None, str]:
+    """The site file an internal link points to (None if outside the site) and its fragment.
+    `page_url` is the linking page's path without index.html, relative to the site."""
+    if href.startswith("/") and not href.startswith("//"):
+        page_url = ""  # the same answer on every page: one cache entry, not one per page
+    return _resolve(base_path, page_url, href)
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolve(base_path: str, page_url: str, href: str) -> tuple[str | None, str]:
+    try:
+        parts = urlsplit(urljoin(base_path + page_url, href))
+    except ValueError:  # not a URL at all; the links check reports it
+        return None, ""
+    path = unquote(parts.path)
+    if not path.startswith(base_path):
+        return None, parts.fragment
+    relative = path[len(base_path):]
+    if relative == "" or relative.endswith("/"):
+        relative += "index.html"
+    return relative, unquote(parts.fragment)
+
+
 def _read_lines(path: Path) -> tuple[str, ...]:
     try:
         return tuple(path.read_text("utf-8-sig").splitlines())
     except (OSError, UnicodeDecodeError):
         return ()
-
-
-def load_built_site(folder: Path, settings: CheckSettings) -> BuiltSite:
-    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    pages = {}
-    for path in sorted(f for f in files if f.endswith(".html")):
-        data = (folder / path).read_bytes()
-        # An empty file has no document to parse; the structure check reports what it lacks.
-        root = lxml.html.document_fromstring(data) if data.strip() else lxml.html.Element("html")
-        elements = [e for e in root.iter() if isinstance(e.tag, str)]
-        ids = {e.get("id") for e in elements if e.get("id") is not None}
-        pages[path] = ParsedPage(path, root, elements, ids)
-    return BuiltSite(folder, settings, files, pages)
 
 
 def url_attributes(element: HtmlElement) -> list[str]:

@@ -8,13 +8,18 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..problems import Problem, Severity
-from .site import ERROR_PAGE, BuiltSite
+from .site import ERROR_PAGE, BuiltSite, Found
 
 SITEMAP = "sitemap.xml"
 _NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def check_sitemap(site: BuiltSite) -> Iterator[Problem]:
+def check_sitemap(site: BuiltSite) -> Iterator[Found]:
+    for problem in _sitemap_problems(site):
+        yield Found("sitemap", 0, problem)
+
+
+def _sitemap_problems(site: BuiltSite) -> Iterator[Problem]:
     if SITEMAP not in site.files:
         yield site.problem("sitemap", SITEMAP, "Er is geen sitemap.xml.",
                            "Laat de build een sitemap.xml schrijven met alle pagina's.")
@@ -33,7 +38,7 @@ def check_sitemap(site: BuiltSite) -> Iterator[Problem]:
                            "zoekmachines lezen alleen adressen met https://.",
                            "Bouw voor publicatie met --base-url https://…/ of zet het volledige "
                            "adres in base_url in site_config.yaml.", severity=Severity.WARNING)
-    pages = {path for path, page in site.pages.items() if not page.is_redirect} - {ERROR_PAGE}
+    pages = {path for path, report in site.reports.items() if not report.is_redirect} - {ERROR_PAGE}
     for page in sorted(pages - set(listed)):
         yield site.problem("sitemap", SITEMAP, f"De pagina {page} staat niet in de sitemap.",
                            "Neem elke pagina op in sitemap.xml.")

@@ -11,18 +11,17 @@ from lxml.html import HtmlElement
 
 from ..markdown_rules import GENERIC_LINK_TEXTS
 from ..models import parse_day
-from ..problems import Problem
-from .site import ERROR_PAGE, BuiltSite, ParsedPage, text_of
+from .site import ERROR_PAGE, BuiltSite, Found, ParsedPage, Reporter, text_of
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 Finding = tuple[str, str, "HtmlElement | None"]
 
 
-def check_structure(site: BuiltSite) -> Iterator[Problem]:
-    for page in site.pages.values():
-        for rule in _PAGE_RULES:
-            for message, fix, element in rule(page):
-                yield site.problem("structure", page.path, message, fix, element)
+def page_structure(page: ParsedPage, reporter: Reporter) -> list[Found]:
+    """The rules each page must follow on its own, in the order of `_PAGE_RULES`."""
+    findings = [finding for rule in _PAGE_RULES for finding in rule(page)]
+    return [Found("structure", order, reporter.problem("structure", page.path, message, fix, element))
+            for order, (message, fix, element) in enumerate(findings)]
 
 
 def _document(page: ParsedPage) -> Iterator[Finding]:
@@ -126,31 +125,30 @@ def _valid_datetime(value: str) -> bool:
 _PAGE_RULES = (_document, _headings, _landmarks, _elements, _scripts)
 
 
-def check_titles_unique(site: BuiltSite) -> Iterator[Problem]:
+def check_titles_unique(site: BuiltSite) -> Iterator[Found]:
     by_title: dict[str, list[str]] = defaultdict(list)
-    for page in site.pages.values():
-        titles = page.all("title")
-        if titles:
-            by_title[text_of(titles[0])].append(page.path)
+    for report in site.reports.values():
+        if report.title is not None:
+            by_title[report.title].append(report.path)
     for title, paths in sorted(by_title.items()):
         for path in paths[1:]:
-            yield site.problem("titles", path, f"De titel '{title}' staat ook op {paths[0]}.",
-                               "Geef elke pagina een eigen titel.")
+            yield Found("titles", 0, site.problem("titles", path, f"De titel '{title}' staat ook op "
+                                                  f"{paths[0]}.", "Geef elke pagina een eigen titel."))
 
 
-def check_reachable(site: BuiltSite) -> Iterator[Problem]:
+def check_reachable(site: BuiltSite) -> Iterator[Found]:
     """Every page can be reached by following links from the home page."""
     seen, queue = {"index.html"}, deque(["index.html"])
     while queue:
-        page = site.pages.get(queue.popleft())
-        if page is None:
+        report = site.reports.get(queue.popleft())
+        if report is None:
             continue
-        for link in page.all("a"):
-            target, _ = site.resolve(link.get("href") or "", page) if link.get("href") else (None, "")
-            if target in site.pages and target not in seen:
+        for _, target, _, is_link in report.links:
+            if is_link and target in site.reports and target not in seen:
                 seen.add(target)
                 queue.append(target)
-    redirects = {path for path, page in site.pages.items() if page.is_redirect}
-    for path in sorted(set(site.pages) - seen - {ERROR_PAGE} - redirects):
-        yield site.problem("reachable", path, "Geen enkele link vanaf de startpagina leidt naar "
-                           "deze pagina.", "Link ernaar vanuit het menu, een lijst of het archief.")
+    redirects = {path for path, report in site.reports.items() if report.is_redirect}
+    for path in sorted(set(site.reports) - seen - {ERROR_PAGE} - redirects):
+        yield Found("reachable", 0, site.problem(
+            "reachable", path, "Geen enkele link vanaf de startpagina leidt naar deze pagina.",
+            "Link ernaar vanuit het menu, een lijst of het archief."))
