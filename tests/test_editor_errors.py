@@ -17,7 +17,7 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site, parse, text_of
-from test_site import tree_digest
+from test_site import left_over, tree_digest
 from werkenbij.problems import BuildError, ConfigError, ContentError
 
 BROKEN = FIXTURES / "broken"
@@ -104,7 +104,7 @@ def failed_build(root, error=BuildError) -> BuildError:
     with pytest.raises(error) as caught:
         build_site(root / "output", TODAY, root=root)
     assert tree_digest(root / "output") == before, "output/ changed"
-    assert sorted(p.name for p in root.iterdir()) == ["content", "output", "site_config.yaml"]
+    assert left_over(root) == ["content", "output", "site_config.yaml"]
     return caught.value
 
 
@@ -195,14 +195,14 @@ def test_sigterm_during_the_build_leaves_output_untouched(site):
         "from werkenbij.cli import main\n"
         "def killed(*args):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
-        "pipeline.run_checks = killed\n"
+        "pipeline.check_site = killed\n"
         f"sys.exit(main(['--root', {str(site)!r}, '--output', {str(site / 'output')!r}]))\n")
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                             text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 4
     assert "Onderbroken." in result.stderr
     assert tree_digest(site / "output") == before
-    assert sorted(p.name for p in site.iterdir()) == ["content", "output", "site_config.yaml"]
+    assert left_over(site) == ["content", "output", "site_config.yaml"]
 
 
 def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site):

@@ -17,9 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from werkenbij.checks import external
+from werkenbij.checks import CheckSettings, external, load_built_site
 from werkenbij.checks.external import ExternalOptions, check_external
-from werkenbij.checks import CheckSettings, load_built_site
 from werkenbij.problems import Severity
 
 NOW = 1_760_000_000.0  # 2025-10-09, any fixed moment will do

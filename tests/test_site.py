@@ -14,6 +14,11 @@ PAGES = ["index.html", "vacatures/communicatiemedewerker/index.html", "vacatures
          "404.html"]
 
 
+def left_over(root: Path) -> list[str]:
+    """What a build left in a project folder besides its build cache: no staging folder."""
+    return sorted(p.name for p in root.iterdir() if p.name != ".cache")
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from .markdown_rules import FENCE as _FENCE
-from .models import Content, Vacancy
+from .models import Block, Content, Page, Vacancy
 from .problems import Problem, Severity
 from .schedule import vacancy_state
 
@@ -22,17 +22,23 @@ _WORD = re.compile(r"[\w€]+(?:[-'’.,/][\w]+)*")
 
 
 def content_warnings(content: Content, today: date) -> list[Problem]:
-    warnings: list[Problem] = []
-    for vacancy in content.vacancies:
-        warnings += _completeness(vacancy, today)
-        path = vacancy.source.path
-        warnings += long_sentences(vacancy.summary, vacancy.summary_line, path)
-        warnings += long_sentences(vacancy.body, vacancy.source.body_line, path)
-        for step in vacancy.procedure:
-            warnings += long_sentences(step.text, step.text_line, path)
-    for item in (*content.pages, *content.blocks):
-        warnings += long_sentences(item.body, item.source.body_line, item.source.path)
+    warnings = [w for vacancy in content.vacancies for w in vacancy_warnings(vacancy, today)]
+    return warnings + shared_warnings(content.pages, content.blocks)
+
+
+def vacancy_warnings(vacancy: Vacancy, today: date) -> list[Problem]:
+    warnings = list(_completeness(vacancy, today))
+    path = vacancy.source.path
+    warnings += long_sentences(vacancy.summary, vacancy.summary_line, path)
+    warnings += long_sentences(vacancy.body, vacancy.source.body_line, path)
+    for step in vacancy.procedure:
+        warnings += long_sentences(step.text, step.text_line, path)
     return warnings
+
+
+def shared_warnings(pages: tuple[Page, ...], blocks: tuple[Block, ...]) -> list[Problem]:
+    return [w for item in (*pages, *blocks)
+            for w in long_sentences(item.body, item.source.body_line, item.source.path)]
 
 
 def _completeness(vacancy: Vacancy, today: date) -> Iterator[Problem]:

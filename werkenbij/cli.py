@@ -97,6 +97,10 @@ def _add_build_options(parser: argparse.ArgumentParser, default: object = None) 
     option("--strict", value=False, action="store_true", help="waarschuwingen tellen als fouten")
     option("--format", value="human", choices=FORMATS,
            help="hoe fouten getoond worden: human, json of github (annotaties)")
+    option("--jobs", value=None, type=_positive, metavar="N",
+           help="bouw met N processen tegelijk (standaard één per processorkern)")
+    option("--no-cache", value=False, action="store_true",
+           help="gebruik de bouwcache .cache/ niet (de uitkomst is dezelfde, alleen trager)")
 
 
 def main(argv: list[str]) -> int:
@@ -141,7 +145,13 @@ def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(root=args.root.resolve(), templates=ROOT / "templates",
                         output=Path(args.output).resolve(), today=resolve_build_date(args.date),
                         base_url=args.base_url, drafts=args.drafts, strict=args.strict,
-                        external=args.external)
+                        external=args.external, jobs=args.jobs, use_cache=not args.no_cache)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"geen positief geheel getal: {text}")
+    return int(text)
 
 
 def _build(args: argparse.Namespace) -> int:

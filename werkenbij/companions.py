@@ -1,25 +1,23 @@
-"""The files beside the pages: sitemap.xml, robots.txt, feed.xml, vacatures.json and one
-procedure.ics per vacancy with dated steps."""
+"""The files beside the pages: sitemap.xml, robots.txt, feed.xml and vacatures.json."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
+from .feeds import stable_id, updated_on, vacancies_json
 from .models import OutputFile
 
 if TYPE_CHECKING:
     from .render import SiteRenderer, VacancyView
 
 
-def companion_files(renderer: SiteRenderer, pages: list[OutputFile], views: list[VacancyView],
+def companion_files(renderer: SiteRenderer, listed: list[str], views: list[VacancyView],
                     open_views: list[VacancyView]) -> list[OutputFile]:
+    """`listed`: the pages the sitemap names, in its order."""
     env, absolute, today = renderer.env, renderer.absolute_url, renderer.today
     lastmod = {f"vacatures/{v.vacancy.slug}/index.html": v.vacancy.published for v in views}
-    redirects = {f"vacatures/{alias}/index.html" for v in views for alias in v.vacancy.aliases}
-    entries = [(absolute(p.path.removesuffix("index.html")), lastmod.get(p.path))
-               for p in pages if p.path != "404.html" and p.path not in redirects]
-    files = [
+    entries = [(absolute(path.removesuffix("index.html")), lastmod.get(path)) for path in listed]
+    return [
         OutputFile("sitemap.xml", env.get_template("sitemap.xml").render(entries=entries).encode()),
         OutputFile("robots.txt", env.get_template("robots.txt").render(
             sitemap=absolute("sitemap.xml")).encode()),
@@ -27,13 +25,6 @@ def companion_files(renderer: SiteRenderer, pages: list[OutputFile], views: list
         OutputFile("vacatures.json", vacancies_json([(v.vacancy, v.state) for v in open_views],
                                                     renderer.config, absolute, today)),
     ]
-    for view in views:
-        calendar = procedure_calendar(view.vacancy, absolute(view.url), today)
-        if calendar is not None:  # also under each old name, so saved calendar links keep working
-            for slug in (view.vacancy.slug, *view.vacancy.aliases):
-                files.append(OutputFile(f"vacatures/{slug}/procedure.ics", calendar,
-                                        view.vacancy.source.path))
-    return files
 
 
 def _feed(renderer: SiteRenderer, open_views: list[VacancyView]) -> str:

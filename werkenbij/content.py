@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from slugify import slugify
@@ -124,27 +124,57 @@ class ContentFile:
 
 def load_content(root: Path, config: SiteConfig, drafts: bool = False) -> Content:
     """Read every content file under `root/content`. Raises ContentError listing all mistakes."""
-    problems: list[Problem] = []
-    content_dir = root / "content"
-    blocks = [b for f in _files(content_dir / "blocks", root, problems)
-              if (b := _read_block(f)) is not None]
-    pages = [p for f in _files(content_dir / "pages", root, problems, RESERVED_PAGE_SLUGS)
-             if (p := _read_page(f)) is not None]
-    block_names = {block.name for block in blocks}
-    vacancies = [v for f in _files(content_dir / "vacatures", root, problems, RESERVED_VACANCY_SLUGS)
-                 if (v := _read_vacancy(f, config, block_names)) is not None]
+    shared = load_shared(root)
+    problems = list(shared.problems)
+    block_names = {block.name for block in shared.blocks}
+    vacancies = []
+    for path in vacancy_paths(root, problems):
+        vacancy, found = read_vacancy(path, root, config, block_names)
+        problems += found
+        if vacancy is not None:
+            vacancies.append(vacancy)
     problems += check_addresses(vacancies)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
+    if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     vacancies = [v for v in vacancies if drafts or not v.draft]
     return Content(vacancies=tuple(sorted(vacancies, key=lambda v: v.slug)),
-                   pages=tuple(sorted(pages, key=lambda p: p.slug)),
-                   blocks=tuple(sorted(blocks, key=lambda b: b.name)))
+                   pages=shared.pages, blocks=shared.blocks)
 
 
-def _files(folder: Path, root: Path, problems: list[Problem],
-           reserved: frozenset[str] = frozenset()) -> list[ContentFile]:
+@dataclass(frozen=True)
+class Shared:
+    """The pages and blocks: few, read before the vacancies (which name the blocks)."""
+
+    pages: tuple[Page, ...]
+    blocks: tuple[Block, ...]
+    problems: tuple[Problem, ...]
+
+
+def load_shared(root: Path) -> Shared:
+    problems: list[Problem] = []
+    content_dir = root / "content"
+    blocks = [b for path in _paths(content_dir / "blocks", root, problems)
+              if (b := _read_block(ContentFile(path, root, problems))) is not None]
+    pages = [p for path in _paths(content_dir / "pages", root, problems, RESERVED_PAGE_SLUGS)
+             if (p := _read_page(ContentFile(path, root, problems))) is not None]
+    return Shared(tuple(sorted(pages, key=lambda p: p.slug)),
+                  tuple(sorted(blocks, key=lambda b: b.name)), tuple(problems))
+
+
+def vacancy_paths(root: Path, problems: list[Problem]) -> list[Path]:
+    return _paths(root / "content" / "vacatures", root, problems, RESERVED_VACANCY_SLUGS)
+
+
+def read_vacancy(path: Path, root: Path, config: SiteConfig,
+                 block_names: set[str]) -> tuple[Vacancy | None, list[Problem]]:
+    """One vacancy file on its own: its value (None if it has errors) and its problems."""
+    problems: list[Problem] = []
+    vacancy = _read_vacancy(ContentFile(path, root, problems), config, block_names)
+    return (None if any(p.severity == "error" for p in problems) else vacancy), problems
+
+
+def _paths(folder: Path, root: Path, problems: list[Problem],
+           reserved: frozenset[str] = frozenset()) -> list[Path]:
     """The .md files of a folder, refusing two files that would get the same slug, and slugs
     that the site itself uses (a vacancy called archief.md would replace the archive)."""
     by_slug: dict[str, list[Path]] = defaultdict(list)
@@ -168,7 +198,7 @@ def _files(folder: Path, root: Path, problems: list[Problem],
                     if slug else "Deze bestandsnaam geeft geen bruikbaar webadres.",
                     "Geef elk bestand een eigen naam met kleine letters, cijfers en koppeltekens."))
             continue
-        files.append(ContentFile(paths[0], root, problems))
+        files.append(paths[0])
     return files
 
 

@@ -8,6 +8,7 @@ mistake becomes a `Problem` with file, line and column, and the caller gets None
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -27,6 +28,7 @@ _FALSE = {"false", "nee"}
 _SAFE_SCHEMES = {"https", "mailto", "tel"}  # plain http: is refused; the site links securely
 
 
+@functools.lru_cache(maxsize=4096)  # a site repeats its menu links on every page
 def url_scheme(url: str) -> str:
     """The scheme as a browser would read it: control characters and blanks removed, lower case."""
     cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url))

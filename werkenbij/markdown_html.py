@@ -5,8 +5,9 @@ rules refuse it earlier with a line number), `attr_list` is not enabled so `{: o
 cannot add attributes, and the result goes through nh3 (Ammonia) with an allow-list as a
 second wall. Root-relative links get the site's base path so the site works under a sub-path.
 
-Each text is converted once per process (`markdown_to_html` is memoised): the content rules
-and the renderer read the same HTML, and `build.py serve` reconverts only what changed.
+Each text is converted once: the content rules and the renderer read the same HTML, kept in
+memory for a while and in the build cache (keyed by the text and `markdown_settings()`), so a
+later build converts only texts it has not seen.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 from slugify import slugify
+
+from .cache import BuildCache, digest
 
 _TAGS = {"p", "ul", "ol", "li", "a", "strong", "em", "code", "pre", "blockquote", "br", "hr",
          "h2", "h3", "h4", "h5", "h6", "img", "table", "thead", "tbody", "tr", "th", "td"}
@@ -42,26 +45,63 @@ def heading_id(text: str) -> str:
     return slugify(text) or "sectie"
 
 
+# The Markdown settings. Whatever is set here is part of `markdown_settings()`, so changing it
+# converts every text again instead of reusing HTML from the cache.
+EXTENSIONS = ("sane_lists", "tables")
+OUTPUT_FORMAT = "html"
+
+
+def markdown_settings() -> str:
+    """Everything besides the text that decides its HTML: the library and its configuration."""
+    return f"markdown={markdown.__version__};extensions={EXTENSIONS};format={OUTPUT_FORMAT};" \
+           "no-raw-html;escape-lt"
+
+
 def new_markdown() -> markdown.Markdown:
     """The one Markdown configuration: the renderer and the content rules both use it, so what
     the rules check is exactly what the site shows."""
-    md = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    md = markdown.Markdown(extensions=list(EXTENSIONS), output_format=OUTPUT_FORMAT)
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.ESCAPED_CHARS.append("<")  # so an editor can write \\< for a literal <
     return md
 
 
-@functools.cache
-def _shared_markdown() -> markdown.Markdown:
+@functools.lru_cache(maxsize=2)
+def _shared_markdown(settings: str) -> markdown.Markdown:
     # Building a Markdown object costs about a fifth of a conversion: build it once.
     return new_markdown()
 
 
-@functools.lru_cache(maxsize=8192)
+class _Store:
+    """Where converted texts are kept between builds (set by the pipeline; None in tests)."""
+
+    cache: BuildCache | None = None
+    converted = 0  # texts converted by this process (the rest came from memory or the cache)
+
+
+STORE = _Store()
+
+
 def markdown_to_html(text: str) -> str:
     """Unsanitised HTML straight from Python-Markdown (never shown before `MarkdownRenderer`)."""
-    return _shared_markdown().reset().convert(text)
+    return _convert(markdown_settings(), text)
+
+
+@functools.lru_cache(maxsize=512)  # the texts of the vacancies being built, not of all of them
+def _convert(settings: str, text: str) -> str:
+    cache = STORE.cache
+    key = digest(settings, text) if cache is not None else ""
+    if cache is not None:
+        found = cache.get("markdown", key)
+        if found is not None:
+            cache.used("markdown", key)
+            return found.decode("utf-8")
+    html_text = _shared_markdown(settings).reset().convert(text)
+    STORE.converted += 1
+    if cache is not None:
+        cache.put("markdown", key, html_text.encode("utf-8"))
+    return html_text
 
 
 def add_heading_ids(fragment: str, used: set[str]) -> str:

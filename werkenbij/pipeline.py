@@ -8,15 +8,28 @@ from pathlib import Path
 
 import jinja2
 
-from .advice import content_warnings
-from .checks import CheckSettings, run_checks
+from . import markdown_html
+from .advice import shared_warnings
+from .cache import BuildCache, code_version, digest, folder_digest
+from .checks import CheckSettings, PageReport, Reporter, check_site, load_built_site, run_checks
 from .checks.external import ExternalOptions
 from .config import load_config
-from .content import load_content
-from .models import SiteConfig
+from .content import Shared, load_shared, vacancy_paths
+from .models import Content, SiteConfig, Vacancy
 from .problems import CheckFailure, ContentError, Problem, Severity, TemplateFailure
-from .render import render_site
-from .write import check_output_dir, discard, staging_dir, swap_in, write_staging
+from .render import SiteRenderer, template_problem
+from .units import UnitContext, UnitResult, check_page, default_jobs, reuse_unit, run_units
+from .vacancy_rules import check_addresses
+from .write import (
+    MANIFEST,
+    check_output_dir,
+    discard,
+    new_staging,
+    staging_dir,
+    swap_in,
+    write_file,
+    write_manifest,
+)
 
 
 @dataclass(frozen=True)
@@ -31,16 +44,33 @@ class BuildOptions:
     strict: bool = False
     templates: Path | None = None   # default: root/templates
     external: bool = False          # also fetch external links (cached in .cache/)
+    jobs: int | None = None         # worker processes; default: one per core
+    use_cache: bool = True          # reuse .cache/build.sqlite3 (never changes the output)
 
     @property
     def templates_dir(self) -> Path:
         return self.templates or self.root / "templates"
+
+    @property
+    def cache_file(self) -> Path | None:
+        return self.root / ".cache" / "build.sqlite3" if self.use_cache else None
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    """How much work the build did and how much it took from the cache."""
+
+    units_reused: int = 0       # vacancy files whose outcome came from the cache
+    units_built: int = 0        # vacancy files read, rendered and checked
+    texts_converted: int = 0    # Markdown texts converted (the others came from the cache)
+    pages_checked: int = 0      # pages inspected (the others' reports came from the cache)
 
 
 @dataclass(frozen=True)
 class BuildResult:
     pages: int
     warnings: list[Problem] = field(default_factory=list)
+    stats: BuildStats = BuildStats()
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -48,48 +78,124 @@ def build(options: BuildOptions) -> BuildResult:
     in which case `output/` is left exactly as it was."""
     check_output_dir(options.output, options.root)
     config = load_config(options.root, options.base_url)
-    content = load_content(options.root, config, drafts=options.drafts).visible(options.today)
-    warnings = content_warnings(content, options.today)
-    if options.strict and warnings:
-        raise ContentError(_as_errors(warnings))
-    files = _render(options, config, content)
-    sources = {f.path: f.source for f in files if f.source}
+    shared = load_shared(options.root)
+    problems = list(shared.problems)
+    rels = [path.relative_to(options.root).as_posix() for path in vacancy_paths(options.root, problems)]
+    cache = BuildCache(options.cache_file)
     staging = staging_dir(options.output)
     try:
-        write_staging(files, staging)
-        settings = CheckSettings(config.base_path, sources, options.output.name, options.root,
-                                 dict(config.check_severities),
-                                 external_options(options.root) if options.external else None)
-        problems = warnings + run_checks(staging, settings)
+        new_staging(staging)
+        context = _context(options, config, shared, staging, cache)
+        results = _units(context, rels, options)
+        vacancies = [r.vacancy for r in results if r.vacancy is not None]
+        problems += [p for r in results for p in r.problems] + check_addresses(vacancies)
+        if any(p.severity == Severity.ERROR for p in problems):
+            raise ContentError(problems)
+        template_errors = [r.template_error for r in results if r.template_error]
+        if template_errors:
+            raise TemplateFailure(template_errors[:1])
+        shown = [r for r in results if r.files]
+        warnings = [w for r in shown for w in r.warnings] + shared_warnings(shared.pages, shared.blocks)
+        if options.strict and warnings:
+            raise ContentError(_as_errors(warnings))
+        written = [path for r in shown for path, _ in r.files]
+        reports = [report for r in shown for report in r.reports]
+        sources = {path: r.rel for r in shown for path, _ in r.files}
+        site_reports, site_paths, site_work = _site_files(context, [r.vacancy for r in shown], sources)
+        _refuse_doubles(written + site_paths)
+        write_manifest(staging, written + site_paths)
+        settings = replace(context.checks, sources=sources, severities=dict(config.check_severities),
+                           external=external_options(options.root) if options.external else None)
+        problems = warnings + check_site(load_built_site(
+            staging, settings, reports + site_reports, written + site_paths + [MANIFEST]))
         _fail_on_errors(problems, options.strict)
         swap_in(staging, options.output)
+        cache.save()
     finally:
         discard(staging)
-    pages = sum(f.path.endswith(".html") for f in files)
-    return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING])
+        cache.close()
+    built = [r for r in results if r.pending is not None]
+    stats = BuildStats(len(results) - len(built), len(built),
+                       sum(r.converted for r in built) + site_work.texts_converted,
+                       sum(r.checked for r in built) + site_work.pages_checked)
+    pages = sum(path.endswith(".html") for path in written + site_paths)
+    return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING], stats)
 
 
-def _render(options: BuildOptions, config: SiteConfig, content) -> list:
+def _context(options: BuildOptions, config: SiteConfig, shared: Shared, staging: Path,
+             cache: BuildCache) -> UnitContext:
+    renderer = _renderer(options, config)
+    checks = CheckSettings(config.base_path, {}, options.output.name, options.root)
+    # Everything a vacancy's files depend on besides the file itself and its blocks.
+    unit_key = digest(code_version(), folder_digest(options.templates_dir),
+                      markdown_html.markdown_settings(), repr(config), options.today.isoformat(),
+                      f"drafts={options.drafts}", repr(checks))
+    return UnitContext(options.root, config, Content((), shared.pages, shared.blocks), options.today,
+                       options.drafts, renderer, checks, digest(code_version(), repr(checks)),
+                       staging, cache, unit_key)
+
+
+def _renderer(options: BuildOptions, config: SiteConfig) -> SiteRenderer:
+    """The renderer, with the vacancy templates compiled once (before any worker starts)."""
     try:
-        return render_site(options.templates_dir, config, content, options.today)
+        compiled = options.cache_file.parent / "templates" if options.cache_file else None
+        if compiled:
+            compiled.mkdir(parents=True, exist_ok=True)
+        renderer = SiteRenderer(options.templates_dir, config, options.today, compiled)
+        for name in ("vacancy.html", "redirect.html"):
+            renderer.env.get_template(name)
     except jinja2.TemplateError as error:
-        path, line = _template_location(error, options.templates_dir)
-        raise TemplateFailure([Problem(path, line, 0, f"Fout in een sjabloon: {error.message or error}.",
-                                       "Herstel het sjabloon; de inhoud is niet de oorzaak.")]) from None
+        raise TemplateFailure([template_problem(error, options.templates_dir)]) from None
+    return renderer
 
 
-def _template_location(error: jinja2.TemplateError, templates: Path) -> tuple[str, int]:
-    """Where in templates/ the error is: syntax errors carry it; for others, Jinja rewrites the
-    traceback so that each template frame names its file and line."""
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None) or 0
-    traceback = error.__traceback__ if filename is None else None
-    while traceback is not None:  # the innermost template frame is the one that failed
-        if traceback.tb_frame.f_code.co_filename.startswith(str(templates)):
-            filename, line = traceback.tb_frame.f_code.co_filename, traceback.tb_lineno
-        traceback = traceback.tb_next
-    if filename is None:
-        return "templates/", 0
-    return f"templates/{Path(filename).relative_to(templates).as_posix()}", line
+def _units(context: UnitContext, rels: list[str], options: BuildOptions) -> list[UnitResult]:
+    """Every vacancy file's outcome, in file order: from the cache where its key and the
+    previous output still match, otherwise worked out (in parallel when there are many)."""
+    outcomes: dict[str, UnitResult] = {}
+    keys = {}
+    for rel in rels:
+        keys[rel] = digest(context.unit_key, rel, (options.root / rel).read_bytes())
+        cached = reuse_unit(context, keys[rel], options.output)
+        if cached is not None:
+            outcomes[rel] = cached
+    missing = [rel for rel in rels if rel not in outcomes]
+    for result in run_units(context, missing, options.jobs or default_jobs()):
+        context.cache.merge(result.pending)
+        if not result.template_error and not any(p.severity == Severity.ERROR for p in result.problems):
+            context.cache.put_object("units", keys[result.rel], replace(result, pending=None))
+        outcomes[result.rel] = result
+    return [outcomes[rel] for rel in rels]
+
+
+def _site_files(context: UnitContext, vacancies: list[Vacancy],
+                sources: dict[str, str]) -> tuple[list[PageReport], list[str], BuildStats]:
+    """Home, archive, pages, 404, feeds and static files: written and their pages checked."""
+    renderer = context.renderer
+    converted, checked = markdown_html.STORE.converted, 0
+    markdown_html.STORE.cache = context.cache
+    try:
+        files = renderer.site_files([renderer.listed(v) for v in vacancies], context.shared.pages)
+    except jinja2.TemplateError as error:
+        raise TemplateFailure([template_problem(error, renderer.templates)]) from None
+    finally:
+        markdown_html.STORE.cache = None
+    sources.update((f.path, f.source) for f in files if f.source)
+    reporter = Reporter(replace(context.checks, sources=sources))
+    reports = []
+    for file in files:
+        write_file(context.staging, file.path, file.data)
+        if file.path.endswith(".html"):
+            report, fresh = check_page(context, reporter, file.path, file.data, file.source)
+            reports.append(report)
+            checked += fresh
+    work = BuildStats(texts_converted=markdown_html.STORE.converted - converted, pages_checked=checked)
+    return reports, [f.path for f in files], work
+
+
+def _refuse_doubles(paths: list[str]) -> None:
+    if len(paths) != len(set(paths)):  # the content rules should make this impossible
+        raise RuntimeError(f"two files for one path: {sorted(p for p in set(paths) if paths.count(p) > 1)}")
 
 
 def external_options(root: Path) -> ExternalOptions:

@@ -8,14 +8,17 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import hosting, structured
 from .companions import companion_files
+from .feeds import procedure_calendar
 from .markdown_html import MarkdownRenderer
-from .models import Block, Content, OutputFile, SiteConfig, Vacancy
+from .models import Block, Content, OutputFile, Page, SiteConfig, Vacancy
+from .problems import Problem
 from .schedule import VacancyState, vacancy_state
 
 LOCALE = "nl_BE"
@@ -59,7 +62,9 @@ def capitalize_first(text: str) -> Markup:
 class SiteRenderer:
     """Holds the template environment for one build."""
 
-    def __init__(self, templates: Path, config: SiteConfig, today: date):
+    def __init__(self, templates: Path, config: SiteConfig, today: date,
+                 compiled: Path | None = None):
+        """`compiled`: a folder to keep compiled templates in between builds."""
         self.config, self.today = config, today
         self.templates = templates
         self.markdown = MarkdownRenderer(config.base_path)
@@ -69,6 +74,7 @@ class SiteRenderer:
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
         )
         self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld,
                                 capitalize_first=capitalize_first)
@@ -93,27 +99,44 @@ class SiteRenderer:
         return f"{hours} uur per week ({kind})"
 
     def render_site(self, content: Content) -> list[OutputFile]:
-        views = [self.vacancy_view(v, content) for v in content.vacancies]
+        """Every file of the site at once (the build itself renders vacancy by vacancy)."""
+        files = [f for v in content.vacancies for f in self.vacancy_files(v, content)]
+        return files + self.site_files([self.listed(v) for v in content.vacancies], content.pages)
+
+    def vacancy_files(self, vacancy: Vacancy, content: Content) -> list[OutputFile]:
+        """A vacancy's page, a redirect page under each old name, and its procedure.ics (also
+        under each old name, so saved calendar links keep working)."""
+        view = self.vacancy_view(vacancy, content)
+        source = vacancy.source.path
+        files = [self.page(f"vacatures/{vacancy.slug}/index.html", "vacancy.html", view.url, source,
+                           view=view)]
+        files += [self.page(f"vacatures/{alias}/index.html", "redirect.html", f"/vacatures/{alias}/",
+                            source, view=view, redirect=True) for alias in vacancy.aliases]
+        calendar = procedure_calendar(vacancy, self.absolute_url(view.url), self.today)
+        if calendar is not None:
+            files += [OutputFile(f"vacatures/{slug}/procedure.ics", calendar, source)
+                      for slug in (vacancy.slug, *vacancy.aliases)]
+        return files
+
+    def listed(self, vacancy: Vacancy) -> VacancyView:
+        """A vacancy as the lists and feeds show it: its facts and state, not its texts."""
+        return VacancyView(vacancy, vacancy_state(vacancy, self.today), Markup(""), (), ())
+
+    def site_files(self, views: list[VacancyView], pages: tuple[Page, ...]) -> list[OutputFile]:
+        """Everything besides the vacancies' own files: home, archive, pages, 404, sitemap,
+        feeds and the static files. `views` are all vacancies on the site, in slug order."""
         open_views = sorted((v for v in views if v.state.is_open), key=_soonest_first)
         closed = sorted((v for v in views if not v.state.is_open), key=_newest_first)
-        pages = [self.page("index.html", "home.html", "/", vacancies=open_views,
-                           closed_count=len(closed))]
-        pages += [self.page(f"vacatures/{v.vacancy.slug}/index.html", "vacancy.html", v.url,
-                            v.vacancy.source.path, view=v) for v in views]
-        pages += [self.page(f"vacatures/{alias}/index.html", "redirect.html", f"/vacatures/{alias}/",
-                            v.vacancy.source.path, view=v, redirect=True)
-                  for v in views for alias in v.vacancy.aliases]
-        pages.append(self.page("vacatures/archief/index.html", "archive.html",
-                               "/vacatures/archief/", vacancies=closed))
-        pages += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
-                            page=p, body_html=self.markdown.render(p.body, set()))
-                  for p in content.pages]
-        pages.append(self.page("404.html", "404.html", "/404.html"))
-        files = pages + companion_files(self, pages, views, open_views) + self.static_files()
-        paths = [f.path for f in files]
-        if len(paths) != len(set(paths)):  # content rules should make this impossible
-            raise RuntimeError(f"two files for one path: {sorted(p for p in paths if paths.count(p) > 1)}")
-        return files
+        files = [self.page("index.html", "home.html", "/", vacancies=open_views,
+                           closed_count=len(closed)),
+                 self.page("vacatures/archief/index.html", "archive.html", "/vacatures/archief/",
+                           vacancies=closed)]
+        files += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
+                            page=p, body_html=self.markdown.render(p.body, set())) for p in pages]
+        files.append(self.page("404.html", "404.html", "/404.html"))
+        listed = ["index.html"] + [f"vacatures/{v.vacancy.slug}/index.html" for v in views] + \
+                 [f.path for f in files[1:] if f.path != "404.html"]
+        return files + companion_files(self, listed, views, open_views) + self.static_files()
 
     def vacancy_view(self, vacancy: Vacancy, content: Content) -> VacancyView:
         ids: set[str] = set()
@@ -179,6 +202,26 @@ def _soonest_first(view: VacancyView) -> tuple:
 def _newest_first(view: VacancyView) -> tuple:
     end = view.state.closes or view.state.selection_starts or date.min
     return (-end.toordinal(), view.vacancy.title, view.vacancy.slug)
+
+
+def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:
+    path, line = _template_location(error, templates)
+    return Problem(path, line, 0, f"Fout in een sjabloon: {error.message or error}.",
+                   "Herstel het sjabloon; de inhoud is niet de oorzaak.")
+
+
+def _template_location(error: jinja2.TemplateError, templates: Path) -> tuple[str, int]:
+    """Where in templates/ the error is: syntax errors carry it; for others, Jinja rewrites the
+    traceback so that each template frame names its file and line."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None) or 0
+    traceback = error.__traceback__ if filename is None else None
+    while traceback is not None:  # the innermost template frame is the one that failed
+        if traceback.tb_frame.f_code.co_filename.startswith(str(templates)):
+            filename, line = traceback.tb_frame.f_code.co_filename, traceback.tb_lineno
+        traceback = traceback.tb_next
+    if filename is None:
+        return "templates/", 0
+    return f"templates/{Path(filename).relative_to(templates).as_posix()}", line
 
 
 def render_site(templates: Path, config: SiteConfig, content: Content, today: date) -> list[OutputFile]:

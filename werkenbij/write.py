@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .models import OutputFile
@@ -40,10 +40,19 @@ def check_output_dir(output: Path, root: Path) -> None:
 def _foreign_files(output: Path) -> Iterable[str]:
     if not output.is_dir():
         return []
-    present = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
+    present = set(files_under(output))
     manifest = output / MANIFEST
     written = set(manifest.read_text("utf-8").splitlines()) if manifest.is_file() else set()
     return present - written - {MANIFEST}
+
+
+def files_under(folder: Path) -> Iterator[str]:
+    """Every file under `folder`, as a relative path with '/'."""
+    for top, _, names in os.walk(folder):
+        prefix = os.path.relpath(top, folder).replace(os.sep, "/")
+        for name in names:
+            if os.path.isfile(os.path.join(top, name)):
+                yield name if prefix == "." else f"{prefix}/{name}"
 
 
 def staging_dir(output: Path) -> Path:
@@ -52,13 +61,48 @@ def staging_dir(output: Path) -> Path:
 
 def write_staging(files: list[OutputFile], staging: Path) -> None:
     """Write every file under `staging`, plus the manifest of what was written."""
+    new_staging(staging)
+    for file in files:
+        write_file(staging, file.path, file.data)
+    write_manifest(staging, [f.path for f in files])
+
+
+def new_staging(staging: Path) -> None:
     if staging.exists():
         shutil.rmtree(staging)
-    for file in files:
-        target = staging / file.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.data)
-    listing = "".join(f"{path}\n" for path in sorted(f.path for f in files))
+    staging.mkdir(parents=True)
+    _made.clear()
+
+
+def write_file(staging: Path, path: str, data: bytes) -> None:
+    target = staging / path
+    _folder(target.parent)
+    target.write_bytes(data)
+
+
+def copy_file(staging: Path, path: str, source: Path) -> None:
+    """Put an unchanged file from the previous output in place: a hard link where the file
+    system allows it (nothing is ever written into a file after it was first written)."""
+    target = staging / path
+    _folder(target.parent)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+_made: set[Path] = set()  # folders made under the current staging folder
+
+
+def _folder(folder: Path) -> None:
+    """Make a folder once: a vacancy writes two or three files into the same one."""
+    if folder not in _made:
+        folder.mkdir(parents=True, exist_ok=True)
+        _made.add(folder)
+
+
+def write_manifest(staging: Path, paths: Iterable[str]) -> None:
+    listing = "".join(f"{path}\n" for path in sorted(paths))
     (staging / MANIFEST).write_text(listing, "utf-8")
 
 

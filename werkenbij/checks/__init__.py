@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..problems import Problem, Severity
+from ..write import files_under
 from .external import check_external
 from .links import check_css_urls, check_links, page_links
 from .site import BuiltSite, CheckSettings, Found, PageReport, Reporter, parse_page, text_of
@@ -49,9 +50,11 @@ def inspect_page(path: str, data: bytes, reporter: Reporter) -> PageReport:
 
 
 def load_built_site(folder: Path, settings: CheckSettings,
-                    reports: Iterable[PageReport] | None = None) -> BuiltSite:
-    """The site in `folder`; pages already inspected (while building) can be handed in."""
-    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+                    reports: Iterable[PageReport] | None = None,
+                    files: Iterable[str] | None = None) -> BuiltSite:
+    """The site in `folder`; the build hands in the files it wrote and the pages it already
+    inspected while writing them."""
+    files = set(files_under(folder) if files is None else files)
     reporter = Reporter(settings)
     known = {report.path: report for report in reports or ()}
     for path in sorted(f for f in files if f.endswith(".html") and f not in known):

@@ -6,11 +6,9 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
-from lxml.html import HtmlElement
-
 from ..fields import EMAIL, url_scheme
 from ..problems import Problem
-from .site import BuiltSite, Found, ParsedPage, Reporter, resolve, url_attributes
+from .site import BuiltSite, Element, Found, ParsedPage, Reporter, resolve, url_attributes
 
 _TEL = re.compile(r"\+[1-9][0-9]{6,14}")
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -44,7 +42,7 @@ def page_links(page: ParsedPage, reporter: Reporter) -> tuple[list[Found], list,
     return found, links, web
 
 
-def _check_url(reporter: Reporter, page: ParsedPage, tag: HtmlElement, url: str) -> Iterator[Problem]:
+def _check_url(reporter: Reporter, page: ParsedPage, tag: Element, url: str) -> Iterator[Problem]:
     scheme = url_scheme(url)
     if not url.strip():
         yield reporter.problem("links", page.path, "Een link zonder adres.",
@@ -74,7 +72,7 @@ def _check_url(reporter: Reporter, page: ParsedPage, tag: HtmlElement, url: str)
                                f"({scheme}:).", "Gebruik alleen https-, mailto- en tel-links.", tag)
 
 
-def _check_web(reporter: Reporter, page: ParsedPage, tag: HtmlElement, url: str,
+def _check_web(reporter: Reporter, page: ParsedPage, tag: Element, url: str,
                scheme: str) -> Iterator[Problem]:
     """The form of a web address; whether an internal one leads somewhere is checked site-wide."""
     try:
@@ -112,7 +110,7 @@ def check_links(site: BuiltSite) -> Iterator[Found]:
 
 
 def _no_anchor(reporter: Reporter, page: str, fragment: str, target: str,
-               element: HtmlElement) -> Problem:
+               element: Element) -> Problem:
     return reporter.problem("links", page, f"Het anker #{fragment} bestaat niet op {target}.",
                             "Verbeter het anker of geef het doel dat id.", element)
 

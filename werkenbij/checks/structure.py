@@ -7,14 +7,12 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from datetime import datetime
 
-from lxml.html import HtmlElement
-
 from ..markdown_rules import GENERIC_LINK_TEXTS
 from ..models import parse_day
-from .site import ERROR_PAGE, BuiltSite, Found, ParsedPage, Reporter, text_of
+from .site import ERROR_PAGE, BuiltSite, Element, Found, ParsedPage, Reporter, text_of
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-Finding = tuple[str, str, "HtmlElement | None"]
+Finding = tuple[str, str, "Element | None"]
 
 
 def page_structure(page: ParsedPage, reporter: Reporter) -> list[Found]:
@@ -85,7 +83,7 @@ def _elements(page: ParsedPage) -> Iterator[Finding]:
             yield "Ongeldige datum in <time>.", "Gebruik datetime=\"JJJJ-MM-DD\".", time
 
 
-def _accessible_name(link: HtmlElement) -> Iterator[Finding]:
+def _accessible_name(link: Element) -> Iterator[Finding]:
     name = (link.get("aria-label") or text_of(link) or
             " ".join(img.get("alt") or "" for img in link.iter("img"))).strip()
     if not name:

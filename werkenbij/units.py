@@ -1,0 +1,199 @@
+"""One vacancy file from start to end: read, validate, render, write, check.
+
+A vacancy's own files (its page, redirect pages under old names, its procedure.ics) depend on
+that file, the blocks it names, the templates, the site configuration, the build date and the
+code, and on nothing else: not on the other vacancies. So each vacancy is a unit of work that
+can run in any process, in any order, and whose outcome can be kept in the build cache under
+a key made of exactly those inputs. The main process only keeps what the lists, the feeds and
+the site-wide checks need (`UnitResult`), never all pages at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from . import markdown_html
+from .advice import vacancy_warnings
+from .cache import BuildCache, digest
+from .checks import CheckSettings, PageReport, Reporter, inspect_page
+from .content import read_vacancy
+from .models import Content, SiteConfig, Vacancy
+from .problems import Problem
+from .render import SiteRenderer, template_problem
+from .write import copy_file, write_file
+
+CHUNK = 8           # vacancies handed to a worker at a time
+IN_PROCESS_BELOW = 24  # fewer vacancies than this to do are not worth starting workers for
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    """What every unit of one build shares; set before the workers start (they inherit it)."""
+
+    root: Path
+    config: SiteConfig
+    shared: Content            # the pages and blocks (no vacancies)
+    today: date
+    drafts: bool
+    renderer: SiteRenderer
+    checks: CheckSettings
+    check_key: str             # the code and check settings, for the per-page check cache
+    staging: Path
+    cache: BuildCache
+    unit_key: str              # everything a unit depends on besides its file and its blocks
+
+
+@dataclass
+class UnitResult:
+    """What the main process keeps of one vacancy file."""
+
+    rel: str
+    vacancy: Vacancy | None              # without its texts (see `_listed`); None with errors
+    problems: list[Problem]              # from reading the file (errors stop the build)
+    warnings: list[Problem]              # advice for the editor
+    files: tuple[tuple[str, str], ...] = ()   # (output path, hash of its bytes)
+    reports: tuple[PageReport, ...] = ()
+    blocks: tuple[tuple[str, str | None], ...] = ()  # (block name, hash of its file) used
+    template_error: Problem | None = None
+    pending: dict | None = field(default_factory=dict)  # cache entries added; None: from the cache
+    converted: int = 0                   # Markdown texts converted for this unit
+    checked: int = 0                     # pages inspected (not taken from the cache)
+
+
+_CONTEXT: UnitContext | None = None
+
+
+def process(rel: str) -> UnitResult:
+    """Read, validate, render, write and check one vacancy file (in whichever process)."""
+    context = _CONTEXT
+    assert context is not None
+    converted = markdown_html.STORE.converted
+    result = _process(context, rel)
+    result.converted = markdown_html.STORE.converted - converted
+    result.pending = context.cache.take_pending()
+    return result
+
+
+def _process(context: UnitContext, rel: str) -> UnitResult:
+    block_names = {block.name for block in context.shared.blocks}
+    vacancy, problems = read_vacancy(context.root / rel, context.root, context.config, block_names)
+    if vacancy is None:
+        return UnitResult(rel, None, problems, [])
+    visible = (context.drafts or not vacancy.draft) and \
+        (vacancy.published is None or vacancy.published <= context.today)
+    result = UnitResult(rel, _listed(vacancy), problems,
+                        vacancy_warnings(vacancy, context.today) if visible else [],
+                        blocks=block_hashes(context.root, vacancy.blocks))
+    if visible:
+        try:
+            files = context.renderer.vacancy_files(vacancy, context.shared)
+        except jinja2.TemplateError as error:
+            result.template_error = template_problem(error, context.renderer.templates)
+            return result
+        written, reports = [], []
+        reporter = Reporter(replace(context.checks, sources={f.path: rel for f in files}))
+        for file in files:
+            write_file(context.staging, file.path, file.data)
+            written.append((file.path, digest(file.data)))
+            if file.path.endswith(".html"):
+                report, fresh = check_page(context, reporter, file.path, file.data, rel)
+                reports.append(report)
+                result.checked += fresh
+        result.files, result.reports = tuple(written), tuple(reports)
+    return result
+
+
+def check_page(context: UnitContext, reporter: Reporter, path: str, data: bytes,
+               origin: str) -> tuple[PageReport, bool]:
+    """The page's check report, from the cache when these bytes were checked before (with
+    the same source file, whose lines the report points at); True when it was inspected."""
+    cache = context.cache
+    if not cache.enabled:
+        return inspect_page(path, data, reporter), True
+    origin_bytes = (context.root / origin).read_bytes() if origin else b""
+    key = digest(context.check_key, path, data, origin, origin_bytes)
+    report = cache.get_object("checks", key)
+    if isinstance(report, PageReport):
+        cache.used("checks", key)
+        return report, False
+    report = inspect_page(path, data, reporter)
+    cache.put_object("checks", key, report)
+    return report, True
+
+
+def reuse_unit(context: UnitContext, key: str, output: Path) -> UnitResult | None:
+    """The cached outcome of a unit, with its files put in staging from the previous output,
+    when the blocks it used are unchanged and the previous output still holds its files."""
+    result = context.cache.get_object("units", key)
+    if not isinstance(result, UnitResult) or result.vacancy is None:
+        return None
+    if block_hashes(context.root, tuple(name for name, _ in result.blocks)) != result.blocks:
+        return None
+    for path, expected in result.files:
+        try:
+            if digest((output / path).read_bytes()) != expected:
+                return None
+        except OSError:
+            return None
+    for path, _ in result.files:
+        copy_file(context.staging, path, output / path)
+    context.cache.used("units", key)
+    return result
+
+
+def block_hashes(root: Path, names: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """The hash of each named block's file (None when there is no such block)."""
+    hashes = []
+    for name in names:
+        path = root / "content" / "blocks" / f"{name}.md"
+        hashes.append((name, digest(path.read_bytes()) if path.is_file() else None))
+    return tuple(hashes)
+
+
+def _listed(vacancy: Vacancy) -> Vacancy:
+    """The vacancy without the texts only its own page shows: the main process keeps one of
+    these per vacancy, so at 5,000 vacancies their texts must not come along."""
+    return replace(vacancy, body="", competencies=(),
+                   procedure=tuple(replace(step, text="") for step in vacancy.procedure))
+
+
+def run_units(context: UnitContext, rels: list[str], jobs: int) -> Iterator[UnitResult]:
+    """Process the files, in order; in `jobs` worker processes when there are enough of them."""
+    global _CONTEXT
+    _CONTEXT = context
+    markdown_html.STORE.cache = context.cache
+    try:
+        if jobs <= 1 or len(rels) < IN_PROCESS_BELOW or "fork" not in \
+                multiprocessing.get_all_start_methods():
+            for rel in rels:
+                yield process(rel)
+            return
+        # Forked workers inherit the context, the compiled templates and the loaded modules.
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
+            yield from pool.imap(process, rels, chunksize=CHUNK)
+    finally:
+        _CONTEXT = None
+        markdown_html.STORE.cache = None
+
+
+def _worker_signals() -> None:
+    """Ctrl-C and SIGTERM are the main process's to handle: it stops the workers and leaves
+    output/ as it was."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
