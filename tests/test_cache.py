@@ -1,0 +1,167 @@
+"""The build cache never serves a wrong page.
+
+Every test builds a generated site of 30 vacancies (enough for the worker processes to start)
+with the cache, changes one input, builds again, and compares the output byte for byte with
+a build of the same input without any cache. The counts say what was done again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from test_site import tree_digest
+from werkenbij import markdown_html
+from werkenbij.pipeline import BuildOptions, BuildResult, build
+from werkenbij.problems import ContentError
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+COUNT = 30
+DAY = date(2025, 11, 15)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    site = generate(COUNT, tmp_path / "site")
+    shutil.copytree(ROOT / "templates", site / "templates")
+    # One vacancy without blocks: a block change must leave it alone.
+    first = site / "content/vacatures/vacature-00001.md"
+    first.write_text(first.read_text("utf-8").replace(
+        "blocks:\n  - voordelen\n  - kortrijk-als-werkgever\n", ""), "utf-8")
+    return site
+
+
+def run(site: Path, output: str = "output", today: date = DAY, cache: bool = True,
+        jobs: int | None = 2) -> BuildResult:
+    return build(BuildOptions(root=site, output=site / output, today=today, jobs=jobs,
+                              use_cache=cache))
+
+
+def same_as_cold(site: Path, today: date = DAY) -> None:
+    """The output equals that of a build of the same input without a cache."""
+    run(site, "cold", today, cache=False)
+    assert tree_digest(site / "output") == tree_digest(site / "cold")
+    shutil.rmtree(site / "cold")
+
+
+def test_warm_build_reuses_everything_and_writes_the_same_bytes(project):
+    cold = run(project)
+    first = tree_digest(project / "output")
+    assert cold.stats.units_built == COUNT and cold.stats.units_reused == 0
+    warm = run(project)
+    assert warm.stats.units_reused == COUNT and warm.stats.units_built == 0
+    assert warm.stats.texts_converted == 0 and warm.stats.pages_checked == 0
+    assert tree_digest(project / "output") == first
+    assert warm.pages == cold.pages and warm.warnings == cold.warnings
+    same_as_cold(project)
+
+
+def test_one_worker_or_two_give_the_same_bytes(project):
+    run(project, "one", jobs=1, cache=False)
+    run(project, "two", jobs=2, cache=False)
+    assert tree_digest(project / "one") == tree_digest(project / "two")
+
+
+def test_editing_one_vacancy_rebuilds_only_that_one(project):
+    run(project)
+    edited = project / "content/vacatures/vacature-00007.md"
+    edited.write_text(edited.read_text("utf-8").replace("## ", "## Nieuw: ", 1), "utf-8")
+    result = run(project)
+    assert (result.stats.units_built, result.stats.units_reused) == (1, COUNT - 1)
+    assert "Nieuw: " in (project / "output/vacatures/vacature-00007/index.html").read_text("utf-8")
+    same_as_cold(project)
+
+
+def test_a_template_change_rebuilds_every_vacancy(project):
+    run(project)
+    template = project / "templates/partials/facts.html"
+    template.write_text(template.read_text("utf-8").replace("<dt>Contract</dt>",
+                                                            "<dt>Soort contract</dt>"), "utf-8")
+    result = run(project)
+    assert result.stats.units_built == COUNT
+    assert result.stats.texts_converted == 0  # the Markdown did not change
+    assert "Soort contract" in (project / "output/vacatures/vacature-00003/index.html").read_text("utf-8")
+    same_as_cold(project)
+
+
+def test_a_block_change_rebuilds_the_vacancies_that_show_it(project):
+    run(project)
+    block = project / "content/blocks/voordelen.md"
+    block.write_text(block.read_text("utf-8") + "\nEen nieuwe zin over de voordelen.\n", "utf-8")
+    result = run(project)
+    assert (result.stats.units_built, result.stats.units_reused) == (COUNT - 1, 1)
+    page = (project / "output/vacatures/vacature-00002/index.html").read_text("utf-8")
+    assert "Een nieuwe zin over de voordelen." in page
+    same_as_cold(project)
+
+
+def test_a_site_config_change_rebuilds_every_vacancy(project):
+    run(project)
+    config = project / "site_config.yaml"
+    text = config.read_text("utf-8")
+    old = "title: Werken bij Wijkgericht Sociaal Werk\n"
+    assert old in text
+    config.write_text(text.replace(old, "title: Werken bij ons team\n"), "utf-8")
+    result = run(project)
+    assert result.stats.units_built == COUNT
+    page = project / "output/vacatures/vacature-00004/index.html"
+    assert "Werken bij ons team" in page.read_text("utf-8")
+    same_as_cold(project)
+
+
+def test_a_new_build_date_rebuilds_pages_but_reuses_markdown(project):
+    run(project)
+    later = date(2025, 12, 20)
+    result = run(project, today=later)
+    assert result.stats.units_built == COUNT and result.stats.texts_converted == 0
+    same_as_cold(project, later)
+
+
+def test_a_markdown_setting_change_converts_every_text_again(project, monkeypatch):
+    run(project)
+    before = (project / "output/vacatures/vacature-00005/index.html").read_text("utf-8")
+    monkeypatch.setattr(markdown_html, "EXTENSIONS", (*markdown_html.EXTENSIONS, "smarty"))
+    result = run(project)
+    assert result.stats.units_built == COUNT
+    assert result.stats.texts_converted >= 4 * COUNT  # body and three step texts each
+    after = (project / "output/vacatures/vacature-00005/index.html").read_text("utf-8")
+    assert "collega's" in before and "collega’s" in after  # smarty's curly apostrophe
+    same_as_cold(project)
+
+
+def test_deleting_or_damaging_the_cache_is_safe(project):
+    run(project)
+    expected = tree_digest(project / "output")
+    shutil.rmtree(project / ".cache")
+    assert run(project).stats.units_built == COUNT
+    assert tree_digest(project / "output") == expected
+    (project / ".cache/build.sqlite3").write_bytes(b"geen database" * 100)
+    for leftover in (project / ".cache").glob("build.sqlite3-*"):
+        leftover.unlink()
+    assert run(project).stats.units_built == COUNT
+    assert tree_digest(project / "output") == expected
+
+
+def test_a_changed_output_file_is_rebuilt_not_kept(project):
+    run(project)
+    expected = tree_digest(project / "output")
+    page = project / "output/vacatures/vacature-00009/index.html"
+    page.write_text(page.read_text("utf-8").replace("Solliciteren", "Gewijzigd"), "utf-8")
+    result = run(project)
+    assert (result.stats.units_built, result.stats.units_reused) == (1, COUNT - 1)
+    assert tree_digest(project / "output") == expected
+
+
+def test_a_removed_block_is_an_error_even_when_the_vacancy_did_not_change(project):
+    run(project)
+    (project / "content/blocks/voordelen.md").unlink()
+    with pytest.raises(ContentError) as caught:
+        run(project)
+    assert "voordelen" in str([p.message for p in caught.value.problems])
