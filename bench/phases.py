@@ -1,9 +1,19 @@
-"""Time each phase of a build (load, render, write, check) on N generated vacancies.
+"""Time builds of N generated vacancies: cold, warm, after editing one; per phase; peak memory.
 
-    .venv/bin/python bench/phases.py 100 1000
+    .venv/bin/python bench/phases.py 100 1000 5000          (make bench)
 
-Generates the corpus with bench/generate.py into a temporary folder, builds it the way
-`build.py` does, and prints one Markdown table row per N. A measurement, not a test.
+For each N, in a fresh process: generate the corpus (bench/generate.py) in a folder under
+.bench/ (beside the project, on the disk a real project lives on), then build it the way
+`build.py` does (all checks, worker processes, the build cache in the site's .cache/):
+
+- cold: the first build, no cache yet;
+- warm: the same build again, nothing changed;
+- edit one: one vacancy file changed, then built (what `build.py serve` does on a save).
+
+The phases are seconds of work summed over all processes (load = read, validate and convert
+the Markdown; render; write; check), so with two workers they add up to more than the wall
+time. Peak memory is the resident size of the main process and of the largest worker.
+Prints one Markdown table row per N. A measurement, not a test.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from __future__ import annotations
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,52 +34,47 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from generate import generate  # noqa: E402
 
-from werkenbij.checks import CheckSettings, run_checks  # noqa: E402
-from werkenbij.config import load_config  # noqa: E402
-from werkenbij.content import load_content  # noqa: E402
-from werkenbij.render import render_site  # noqa: E402
-from werkenbij.write import write_staging  # noqa: E402
+from werkenbij.pipeline import BuildOptions, BuildResult, build  # noqa: E402
+
+BUILD_DATE = date(2025, 11, 15)  # after every generated `published`: all vacancies are shown
+WORK = ROOT / ".bench"
 
 
-def measure(count: int, folder: Path) -> dict[str, float]:
-    site = generate(count, folder / "site")
-    times, started = {}, time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal started
-        now = time.perf_counter()
-        times[name] = now - started
-        started = now
-
-    config = load_config(site)
-    content = load_content(site, config)
-    lap("load")
-    files = render_site(ROOT / "templates", config, content, date(2025, 10, 1))
-    lap("render")
-    write_staging(files, folder / "out")
-    lap("write")
-    problems = run_checks(folder / "out", CheckSettings(config.base_path))
-    lap("check")
-    assert not [p for p in problems if p.severity == "error"], problems[:3]
-    return times
+def timed(site: Path) -> tuple[float, BuildResult]:
+    started = time.perf_counter()
+    result = build(BuildOptions(root=site, output=site / "output", today=BUILD_DATE,
+                                templates=ROOT / "templates"))
+    return time.perf_counter() - started, result
 
 
 def one(count: int) -> None:
     """One row, measured in a fresh process so the peak memory is this size's own."""
-    with tempfile.TemporaryDirectory() as temp:
-        t = measure(count, Path(temp))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    cells = [f"{t[k]:.2f} s" for k in ("load", "render", "write", "check")]
-    print(f"| {count} | " + " | ".join(cells) + f" | {sum(t.values()):.2f} s | "
-          f"{sum(t.values()) / count * 1000:.1f} ms | {peak:.0f} MB |", flush=True)
+    WORK.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=WORK) as temp:
+        site = generate(count, Path(temp) / "site")
+        cold, result = timed(site)
+        warm, again = timed(site)
+        edited = site / "content/vacatures/vacature-00001.md"
+        edited.write_text(edited.read_text("utf-8") + "\nEen zin die er nieuw bij kwam.\n", "utf-8")
+        edit, changed = timed(site)
+    assert again.stats.units_reused == count and changed.stats.units_built == 1
+    main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    phases = [f"{result.stats.seconds[k]:.2f} s" for k in ("load", "render", "write", "check")]
+    print(f"| {count} | {result.pages} | {cold:.2f} s | {warm:.2f} s | {edit:.2f} s | "
+          + " | ".join(phases) + f" | {cold / count * 1000:.2f} ms | {main_peak:.0f} MB | "
+          f"{worker_peak:.0f} MB |", flush=True)
 
 
 def main(counts: list[int]) -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores\n")
-    print("| vacatures | laden | renderen | schrijven | controleren | totaal | per vacature | piekgeheugen |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    print("| vacatures | pagina's | koud | warm | na 1 wijziging | laden | renderen | schrijven "
+          "| controleren | per vacature (koud) | piek hoofdproces | piek werker |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+          flush=True)
     for count in counts:
         subprocess.run([sys.executable, __file__, "--one", str(count)], check=True)
+    shutil.rmtree(WORK, ignore_errors=True)
 
 
 if __name__ == "__main__":

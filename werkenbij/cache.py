@@ -16,6 +16,7 @@ is a cold one, with the same output.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -40,6 +41,7 @@ def digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+@functools.cache  # the code that runs is the code this process loaded, even if files change later
 def code_version() -> str:
     """This program's own source and the versions of what it renders with."""
     parts: list[bytes | str] = []
@@ -73,6 +75,7 @@ class BuildCache:
         self.file = file
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self._build: int | None = None  # this build's number, kept with what it wrote or used
         self.pending: dict[str, dict[str, bytes]] = {table: {} for table in TABLES}
 
     @property
@@ -118,15 +121,22 @@ class BuildCache:
         if self.file is not None:
             self.pending.setdefault(f"used:{table}", {})[key] = b""
 
+    def flush(self) -> None:
+        """Write what was added so far, so that a large build does not hold it all in memory."""
+        self._transaction(final=False)
+
     def save(self) -> None:
         """Write what was added, and forget what no recent build used."""
+        self._transaction(final=True)
+
+    def _transaction(self, final: bool) -> None:
         connection = self._connect()
         if connection is None:
             return
         try:
             connection.execute("BEGIN IMMEDIATE")
             try:
-                self._write(connection)
+                self._write(connection, final)
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
@@ -135,16 +145,20 @@ class BuildCache:
             pass  # a cache that cannot be written only makes the next build slower
         self.pending = {table: {} for table in TABLES}
 
-    def _write(self, connection: sqlite3.Connection) -> None:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'builds'").fetchone()
-        build = int(row[0]) + 1 if row else 1
-        connection.execute("INSERT OR REPLACE INTO meta VALUES ('builds', ?)", (str(build),))
+    def _write(self, connection: sqlite3.Connection, final: bool) -> None:
+        if self._build is None:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'builds'").fetchone()
+            self._build = int(row[0]) + 1 if row else 1
+        build = self._build
         for table in TABLES:
             connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
                                    ((key, value, build) for key, value in self.pending[table].items()))
             connection.executemany(f"UPDATE {table} SET build = ? WHERE key = ?",
                                    ((build, key) for key in self.pending.get(f"used:{table}", {})))
-            connection.execute(f"DELETE FROM {table} WHERE build < ?", (build - KEEP_UNUSED_BUILDS,))
+            if final:
+                connection.execute(f"DELETE FROM {table} WHERE build < ?", (build - KEEP_UNUSED_BUILDS,))
+        if final:
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('builds', ?)", (str(build),))
 
     def merge(self, pending: dict[str, dict[str, bytes]]) -> None:
         """Take over what a worker process added or used."""

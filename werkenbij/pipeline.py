@@ -18,7 +18,15 @@ from .content import Shared, load_shared, vacancy_paths
 from .models import Content, SiteConfig, Vacancy
 from .problems import CheckFailure, ContentError, Problem, Severity, TemplateFailure
 from .render import SiteRenderer, template_problem
-from .units import UnitContext, UnitResult, check_page, default_jobs, reuse_unit, run_units
+from .units import (
+    Clock,
+    UnitContext,
+    UnitResult,
+    check_page,
+    default_jobs,
+    reuse_unit,
+    run_units,
+)
 from .vacancy_rules import check_addresses
 from .write import (
     MANIFEST,
@@ -30,6 +38,8 @@ from .write import (
     write_file,
     write_manifest,
 )
+
+FLUSH_EVERY = 250  # vacancies: write the cache entries so far, not all at the end
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,7 @@ class BuildStats:
     units_built: int = 0        # vacancy files read, rendered and checked
     texts_converted: int = 0    # Markdown texts converted (the others came from the cache)
     pages_checked: int = 0      # pages inspected (the others' reports came from the cache)
+    seconds: dict[str, float] = field(default_factory=dict)  # per phase, summed over processes
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class BuildResult:
 def build(options: BuildOptions) -> BuildResult:
     """Build the site into `options.output`. Raises a BuildError subclass on any mistake,
     in which case `output/` is left exactly as it was."""
+    clock = Clock()
     check_output_dir(options.output, options.root)
     config = load_config(options.root, options.base_url)
     shared = load_shared(options.root)
@@ -86,7 +98,7 @@ def build(options: BuildOptions) -> BuildResult:
     try:
         new_staging(staging)
         context = _context(options, config, shared, staging, cache)
-        results = _units(context, rels, options)
+        results = _units(context, rels, options, clock)
         vacancies = [r.vacancy for r in results if r.vacancy is not None]
         problems += [p for r in results for p in r.problems] + check_addresses(vacancies)
         if any(p.severity == Severity.ERROR for p in problems):
@@ -101,25 +113,33 @@ def build(options: BuildOptions) -> BuildResult:
         written = [path for r in shown for path, _ in r.files]
         reports = [report for r in shown for report in r.reports]
         sources = {path: r.rel for r in shown for path, _ in r.files}
-        site_reports, site_paths, site_work = _site_files(context, [r.vacancy for r in shown], sources)
+        site_reports, site_paths, site_work = _site_files(context, [r.vacancy for r in shown], sources,
+                                                          clock)
         _refuse_doubles(written + site_paths)
         write_manifest(staging, written + site_paths)
         settings = replace(context.checks, sources=sources, severities=dict(config.check_severities),
                            external=external_options(options.root) if options.external else None)
         problems = warnings + check_site(load_built_site(
             staging, settings, reports + site_reports, written + site_paths + [MANIFEST]))
+        clock.lap("check")
         _fail_on_errors(problems, options.strict)
         swap_in(staging, options.output)
         cache.save()
+        clock.lap("write")
     finally:
         discard(staging)
         cache.close()
     built = [r for r in results if r.pending is not None]
     stats = BuildStats(len(results) - len(built), len(built),
                        sum(r.converted for r in built) + site_work.texts_converted,
-                       sum(r.checked for r in built) + site_work.pages_checked)
+                       sum(r.checked for r in built) + site_work.pages_checked,
+                       _total([clock.seconds] + [r.seconds for r in built]))
     pages = sum(path.endswith(".html") for path in written + site_paths)
     return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING], stats)
+
+
+def _total(timings: list[dict[str, float]]) -> dict[str, float]:
+    return {phase: sum(t.get(phase, 0.0) for t in timings) for phase in ("load", "render", "write", "check")}
 
 
 def _context(options: BuildOptions, config: SiteConfig, shared: Shared, staging: Path,
@@ -149,7 +169,8 @@ def _renderer(options: BuildOptions, config: SiteConfig) -> SiteRenderer:
     return renderer
 
 
-def _units(context: UnitContext, rels: list[str], options: BuildOptions) -> list[UnitResult]:
+def _units(context: UnitContext, rels: list[str], options: BuildOptions,
+           clock: Clock) -> list[UnitResult]:
     """Every vacancy file's outcome, in file order: from the cache where its key and the
     previous output still match, otherwise worked out (in parallel when there are many)."""
     outcomes: dict[str, UnitResult] = {}
@@ -160,16 +181,20 @@ def _units(context: UnitContext, rels: list[str], options: BuildOptions) -> list
         if cached is not None:
             outcomes[rel] = cached
     missing = [rel for rel in rels if rel not in outcomes]
+    clock.lap("load")  # what the main process does itself; the units count their own time
     for result in run_units(context, missing, options.jobs or default_jobs()):
         context.cache.merge(result.pending)
         if not result.template_error and not any(p.severity == Severity.ERROR for p in result.problems):
             context.cache.put_object("units", keys[result.rel], replace(result, pending=None))
         outcomes[result.rel] = result
+        if len(outcomes) % FLUSH_EVERY == 0:
+            context.cache.flush()
+    clock.restart()
     return [outcomes[rel] for rel in rels]
 
 
-def _site_files(context: UnitContext, vacancies: list[Vacancy],
-                sources: dict[str, str]) -> tuple[list[PageReport], list[str], BuildStats]:
+def _site_files(context: UnitContext, vacancies: list[Vacancy], sources: dict[str, str],
+                clock: Clock) -> tuple[list[PageReport], list[str], BuildStats]:
     """Home, archive, pages, 404, feeds and static files: written and their pages checked."""
     renderer = context.renderer
     converted, checked = markdown_html.STORE.converted, 0
@@ -180,15 +205,18 @@ def _site_files(context: UnitContext, vacancies: list[Vacancy],
         raise TemplateFailure([template_problem(error, renderer.templates)]) from None
     finally:
         markdown_html.STORE.cache = None
+    clock.lap("render")
     sources.update((f.path, f.source) for f in files if f.source)
     reporter = Reporter(replace(context.checks, sources=sources))
     reports = []
     for file in files:
         write_file(context.staging, file.path, file.data)
+        clock.lap("write")
         if file.path.endswith(".html"):
             report, fresh = check_page(context, reporter, file.path, file.data, file.source)
             reports.append(report)
             checked += fresh
+            clock.lap("check")
     work = BuildStats(texts_converted=markdown_html.STORE.converted - converted, pages_checked=checked)
     return reports, [f.path for f in files], work
 

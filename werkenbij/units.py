@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -66,6 +67,7 @@ class UnitResult:
     pending: dict | None = field(default_factory=dict)  # cache entries added; None: from the cache
     converted: int = 0                   # Markdown texts converted for this unit
     checked: int = 0                     # pages inspected (not taken from the cache)
+    seconds: dict[str, float] = field(default_factory=dict)  # per phase: load, render, write, check
 
 
 _CONTEXT: UnitContext | None = None
@@ -83,32 +85,54 @@ def process(rel: str) -> UnitResult:
 
 
 def _process(context: UnitContext, rel: str) -> UnitResult:
+    clock = Clock()
     block_names = {block.name for block in context.shared.blocks}
     vacancy, problems = read_vacancy(context.root / rel, context.root, context.config, block_names)
     if vacancy is None:
-        return UnitResult(rel, None, problems, [])
+        return UnitResult(rel, None, problems, [], seconds=clock.lap("load"))
     visible = (context.drafts or not vacancy.draft) and \
         (vacancy.published is None or vacancy.published <= context.today)
     result = UnitResult(rel, _listed(vacancy), problems,
                         vacancy_warnings(vacancy, context.today) if visible else [],
-                        blocks=block_hashes(context.root, vacancy.blocks))
+                        blocks=block_hashes(context.root, vacancy.blocks), seconds=clock.lap("load"))
     if visible:
         try:
             files = context.renderer.vacancy_files(vacancy, context.shared)
         except jinja2.TemplateError as error:
             result.template_error = template_problem(error, context.renderer.templates)
             return result
+        clock.lap("render")
         written, reports = [], []
         reporter = Reporter(replace(context.checks, sources={f.path: rel for f in files}))
         for file in files:
             write_file(context.staging, file.path, file.data)
             written.append((file.path, digest(file.data)))
+            clock.lap("write")
             if file.path.endswith(".html"):
                 report, fresh = check_page(context, reporter, file.path, file.data, rel)
                 reports.append(report)
                 result.checked += fresh
+                clock.lap("check")
         result.files, result.reports = tuple(written), tuple(reports)
     return result
+
+
+class Clock:
+    """Seconds spent per phase, for the benchmark (`BuildStats.seconds`)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, phase: str) -> dict[str, float]:
+        now = time.perf_counter()
+        self.seconds[phase] = self.seconds.get(phase, 0.0) + now - self._last
+        self._last = now
+        return self.seconds
+
+    def restart(self) -> None:
+        """Do not count the time since the last lap (spent waiting for the workers)."""
+        self._last = time.perf_counter()
 
 
 def check_page(context: UnitContext, reporter: Reporter, path: str, data: bytes,
