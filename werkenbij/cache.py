@@ -191,6 +191,9 @@ class BuildCache:
 def _open(file: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(file, timeout=30, isolation_level=None)
     connection.execute("PRAGMA journal_mode = WAL")
+    # No wait for the disk on each commit: WAL keeps the file consistent after a crash, and
+    # a cache that lost its last build only makes the next build slower.
+    connection.execute("PRAGMA synchronous = NORMAL")
     connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     for table in TABLES:
         connection.execute(f"CREATE TABLE IF NOT EXISTS {table} "
