@@ -1,4 +1,5 @@
-"""The build, start to end: read all, validate all, render all, write to staging, check, swap."""
+"""The build, start to end: config and shared content, each vacancy as a unit (see units.py),
+the pages that list them, the site-wide checks, then the swap into output/."""
 
 from __future__ import annotations
 
