@@ -147,12 +147,13 @@ def _context(options: BuildOptions, config: SiteConfig, shared: Shared, staging:
              cache: BuildCache) -> UnitContext:
     renderer = _renderer(options, config)
     checks = CheckSettings(config.base_path, {}, options.output.name, options.root)
+    code = code_version()
     # Everything a vacancy's files depend on besides the file itself and its blocks.
-    unit_key = digest(code_version(), folder_digest(options.templates_dir),
+    unit_key = digest(code, folder_digest(options.templates_dir),
                       markdown_html.markdown_settings(), repr(config), options.today.isoformat(),
                       f"drafts={options.drafts}", repr(checks))
     return UnitContext(options.root, config, Content((), shared.pages, shared.blocks), options.today,
-                       options.drafts, renderer, checks, digest(code_version(), repr(checks)),
+                       options.drafts, renderer, checks, digest(code, repr(checks)),
                        staging, cache, unit_key)
 
 

@@ -1,4 +1,4 @@
-"""Render the whole site in memory: Jinja2 templates (autoescape, StrictUndefined) -> OutputFiles."""
+"""Render pages with Jinja2 templates (autoescape, StrictUndefined) into OutputFiles."""
 
 from __future__ import annotations
 
@@ -97,11 +97,6 @@ class SiteRenderer:
     def hours_label(self, hours: int) -> str:
         kind = "voltijds" if hours >= self.config.full_time_hours else "deeltijds"
         return f"{hours} uur per week ({kind})"
-
-    def render_site(self, content: Content) -> list[OutputFile]:
-        """Every file of the site at once (the build itself renders vacancy by vacancy)."""
-        files = [f for v in content.vacancies for f in self.vacancy_files(v, content)]
-        return files + self.site_files([self.listed(v) for v in content.vacancies], content.pages)
 
     def vacancy_files(self, vacancy: Vacancy, content: Content) -> list[OutputFile]:
         """A vacancy's page, a redirect page under each old name, and its procedure.ics (also
@@ -222,7 +217,3 @@ def _template_location(error: jinja2.TemplateError, templates: Path) -> tuple[st
     if filename is None:
         return "templates/", 0
     return f"templates/{Path(filename).relative_to(templates).as_posix()}", line
-
-
-def render_site(templates: Path, config: SiteConfig, content: Content, today: date) -> list[OutputFile]:
-    return SiteRenderer(templates, config, today).render_site(content)

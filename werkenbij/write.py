@@ -14,7 +14,6 @@ import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .models import OutputFile
 from .problems import UsageError
 
 MANIFEST = ".werkenbij-manifest"
@@ -57,14 +56,6 @@ def files_under(folder: Path) -> Iterator[str]:
 
 def staging_dir(output: Path) -> Path:
     return output.parent / f".{output.name}.staging-{os.getpid()}"
-
-
-def write_staging(files: list[OutputFile], staging: Path) -> None:
-    """Write every file under `staging`, plus the manifest of what was written."""
-    new_staging(staging)
-    for file in files:
-        write_file(staging, file.path, file.data)
-    write_manifest(staging, [f.path for f in files])
 
 
 def new_staging(staging: Path) -> None:
