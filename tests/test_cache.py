@@ -58,6 +58,7 @@ def test_warm_build_reuses_everything_and_writes_the_same_bytes(project):
     warm = run(project)
     assert warm.stats.units_reused == COUNT and warm.stats.units_built == 0
     assert warm.stats.texts_converted == 0 and warm.stats.pages_checked == 0
+    assert warm.stats.lists_reused
     assert tree_digest(project / "output") == first
     assert warm.pages == cold.pages and warm.warnings == cold.warnings
     same_as_cold(project)
@@ -75,7 +76,22 @@ def test_editing_one_vacancy_rebuilds_only_that_one(project):
     edited.write_text(edited.read_text("utf-8").replace("## ", "## Nieuw: ", 1), "utf-8")
     result = run(project)
     assert (result.stats.units_built, result.stats.units_reused) == (1, COUNT - 1)
+    assert result.stats.lists_reused  # the home page does not show the text
     assert "Nieuw: " in (project / "output/vacatures/vacature-00007/index.html").read_text("utf-8")
+    same_as_cold(project)
+
+
+def test_a_new_title_rebuilds_the_lists_that_show_it(project):
+    run(project)
+    edited = project / "content/vacatures/vacature-00008.md"
+    text = edited.read_text("utf-8")
+    title = text.split('title: "', 1)[1].split('"', 1)[0]
+    edited.write_text(text.replace(f'title: "{title}"', 'title: "Straathoekwerker 8"', 1), "utf-8")
+    result = run(project)
+    assert result.stats.units_built == 1 and not result.stats.lists_reused
+    lists = (project / "output/index.html").read_text("utf-8") + \
+        (project / "output/vacatures/archief/index.html").read_text("utf-8")
+    assert "Straathoekwerker 8" in lists and title not in lists
     same_as_cold(project)
 
 

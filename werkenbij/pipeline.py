@@ -21,12 +21,14 @@ from .problems import CheckFailure, ContentError, Problem, Severity, TemplateFai
 from .render import SiteRenderer, template_problem
 from .units import (
     Clock,
+    SiteResult,
     UnitContext,
     UnitResult,
     check_page,
     default_jobs,
     reuse_unit,
     run_units,
+    take_previous,
 )
 from .vacancy_rules import check_addresses
 from .write import (
@@ -75,6 +77,7 @@ class BuildStats:
     units_built: int = 0        # vacancy files read, rendered and checked
     texts_converted: int = 0    # Markdown texts converted (the others came from the cache)
     pages_checked: int = 0      # pages inspected (the others' reports came from the cache)
+    lists_reused: bool = False  # home, archive, pages and feeds came from the previous output
     seconds: dict[str, float] = field(default_factory=dict)  # per phase, summed over processes
 
 
@@ -115,7 +118,7 @@ def build(options: BuildOptions) -> BuildResult:
         reports = [report for r in shown for report in r.reports]
         sources = {path: r.rel for r in shown for path, _ in r.files}
         site_reports, site_paths, site_work = _site_files(context, [r.vacancy for r in shown], sources,
-                                                          clock)
+                                                          options.output, clock)
         _refuse_doubles(written + site_paths)
         write_manifest(staging, written + site_paths)
         settings = replace(context.checks, sources=sources, severities=dict(config.check_severities),
@@ -134,7 +137,8 @@ def build(options: BuildOptions) -> BuildResult:
     stats = BuildStats(len(results) - len(built), len(built),
                        sum(r.converted for r in built) + site_work.texts_converted,
                        sum(r.checked for r in built) + site_work.pages_checked,
-                       _total([clock.seconds] + [r.seconds for r in built]))
+                       lists_reused=site_work.lists_reused,
+                       seconds=_total([clock.seconds] + [r.seconds for r in built]))
     pages = sum(path.endswith(".html") for path in written + site_paths)
     return BuildResult(pages, [p for p in problems if p.severity == Severity.WARNING], stats)
 
@@ -196,8 +200,17 @@ def _units(context: UnitContext, rels: list[str], options: BuildOptions,
 
 
 def _site_files(context: UnitContext, vacancies: list[Vacancy], sources: dict[str, str],
-                clock: Clock) -> tuple[list[PageReport], list[str], BuildStats]:
-    """Home, archive, pages, 404, feeds and static files: written and their pages checked."""
+                output: Path, clock: Clock) -> tuple[list[PageReport], list[str], BuildStats]:
+    """Home, archive, pages, 404, feeds and static files: written and their pages checked.
+    They depend on the listed vacancies (without their texts), the pages and what every
+    vacancy depends on, so editing a vacancy's text reuses them from the previous output."""
+    key = digest(context.unit_key, repr(vacancies), repr(context.shared.pages))
+    cached = context.cache.get_object("units", key)
+    if isinstance(cached, SiteResult) and take_previous(context, cached.files, output):
+        context.cache.used("units", key)
+        sources.update(cached.sources)
+        clock.lap("write")
+        return list(cached.reports), [path for path, _ in cached.files], BuildStats(lists_reused=True)
     renderer = context.renderer
     converted, checked = markdown_html.STORE.converted, 0
     markdown_html.STORE.cache = context.cache
@@ -208,7 +221,8 @@ def _site_files(context: UnitContext, vacancies: list[Vacancy], sources: dict[st
     finally:
         markdown_html.STORE.cache = None
     clock.lap("render")
-    sources.update((f.path, f.source) for f in files if f.source)
+    own_sources = tuple((f.path, f.source) for f in files if f.source)
+    sources.update(own_sources)
     reporter = Reporter(replace(context.checks, sources=sources))
     reports = []
     for file in files:
@@ -219,6 +233,8 @@ def _site_files(context: UnitContext, vacancies: list[Vacancy], sources: dict[st
             reports.append(report)
             checked += fresh
             clock.lap("check")
+    context.cache.put_object("units", key, SiteResult(
+        tuple((f.path, digest(f.data)) for f in files), tuple(reports), own_sources))
     work = BuildStats(texts_converted=markdown_html.STORE.converted - converted, pages_checked=checked)
     return reports, [f.path for f in files], work
 

@@ -117,6 +117,15 @@ def _process(context: UnitContext, rel: str) -> UnitResult:
     return result
 
 
+@dataclass(frozen=True)
+class SiteResult:
+    """What the files besides the vacancies' own became: home, archive, pages, feeds, static."""
+
+    files: tuple[tuple[str, str], ...]     # (output path, hash of its bytes)
+    reports: tuple[PageReport, ...]
+    sources: tuple[tuple[str, str], ...]   # (output page, content file) for the pages
+
+
 class Clock:
     """Seconds spent per phase, for the benchmark (`BuildStats.seconds`)."""
 
@@ -161,16 +170,24 @@ def reuse_unit(context: UnitContext, key: str, output: Path) -> UnitResult | Non
         return None
     if block_hashes(context.root, tuple(name for name, _ in result.blocks)) != result.blocks:
         return None
-    for path, expected in result.files:
-        try:
-            if digest((output / path).read_bytes()) != expected:
-                return None
-        except OSError:
-            return None
-    for path, _ in result.files:
-        copy_file(context.staging, path, output / path)
+    if not take_previous(context, result.files, output):
+        return None
     context.cache.used("units", key)
     return result
+
+
+def take_previous(context: UnitContext, files: tuple[tuple[str, str], ...], output: Path) -> bool:
+    """Put files from the previous output in staging, if each still has the bytes it had
+    when it was written (its hash); otherwise take none of them and say so."""
+    for path, expected in files:
+        try:
+            if digest((output / path).read_bytes()) != expected:
+                return False
+        except OSError:
+            return False
+    for path, _ in files:
+        copy_file(context.staging, path, output / path)
+    return True
 
 
 def block_hashes(root: Path, names: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
