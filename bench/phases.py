@@ -12,7 +12,8 @@ For each N, in a fresh process: generate the corpus (bench/generate.py) in a fol
 
 The phases are seconds of work summed over all processes (load = read, validate and convert
 the Markdown; render; write; check), so with two workers they add up to more than the wall
-time. Peak memory is the resident size of the main process and of the largest worker.
+time. Peak memory is the resident size (RSS) of the main process and of the largest worker,
+and the largest sum of all of them together as PSS, sampled during all three builds.
 Prints one Markdown table row per N. A measurement, not a test.
 """
 
@@ -25,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -40,6 +42,45 @@ BUILD_DATE = date(2025, 11, 15)  # after every generated `published`: all vacanc
 WORK = ROOT / ".bench"
 
 
+class MemorySampler(threading.Thread):
+    """The largest total memory of this process and its workers, sampled every 20 ms as PSS
+    (proportional set size: a page that forked workers share with the main process is
+    counted once, split between them, instead of once per process as RSS counts it)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.02):
+            self.peak = max(self.peak, sum(map(_pss, _tree(os.getpid()))))
+
+    def stop(self) -> float:
+        self.stopped.set()
+        self.join()
+        return self.peak / 1024  # MiB
+
+
+def _tree(pid: int) -> list[int]:
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            pids += _tree(int(child))
+    return pids
+
+
+def _pss(pid: int) -> int:
+    """PSS in KiB, 0 for a process that has just ended."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def timed(site: Path) -> tuple[float, BuildResult]:
     started = time.perf_counter()
     result = build(BuildOptions(root=site, output=site / "output", today=BUILD_DATE,
@@ -52,18 +93,21 @@ def one(count: int) -> None:
     WORK.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=WORK) as temp:
         site = generate(count, Path(temp) / "site")
+        sampler = MemorySampler()
+        sampler.start()
         cold, result = timed(site)
         warm, again = timed(site)
         edited = site / "content/vacatures/vacature-00001.md"
         edited.write_text(edited.read_text("utf-8") + "\nEen zin die er nieuw bij kwam.\n", "utf-8")
         edit, changed = timed(site)
     assert again.stats.units_reused == count and changed.stats.units_built == 1
+    total_peak = sampler.stop()
     main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     phases = [f"{result.stats.seconds[k]:.2f} s" for k in ("load", "render", "write", "check")]
     print(f"| {count} | {result.pages} | {cold:.2f} s | {warm:.2f} s | {edit:.2f} s | "
           + " | ".join(phases) + f" | {cold / count * 1000:.2f} ms | {main_peak:.0f} MB | "
-          f"{worker_peak:.0f} MB |", flush=True)
+          f"{worker_peak:.0f} MB | {total_peak:.0f} MB |", flush=True)
 
 
 def disk_probe() -> float:
@@ -83,8 +127,8 @@ def main(counts: list[int]) -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
           f"disk: 1,000 folders with a 30 KB file in {disk_probe():.2f} s\n")
     print("| vacatures | pagina's | koud | warm | na 1 wijziging | laden | renderen | schrijven "
-          "| controleren | per vacature (koud) | piek hoofdproces | piek werker |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+          "| controleren | per vacature (koud) | piek hoofdproces | piek werker | piek samen (PSS) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
           flush=True)
     for count in counts:
         subprocess.run([sys.executable, __file__, "--one", str(count)], check=True)

@@ -180,16 +180,19 @@ def _units(context: UnitContext, rels: list[str], options: BuildOptions,
     """Every vacancy file's outcome, in file order: from the cache where its key and the
     previous output still match, otherwise worked out (in parallel when there are many)."""
     outcomes: dict[str, UnitResult] = {}
-    keys = {}
+    keys, seen = {}, {}
     for rel in rels:
         keys[rel] = digest(context.unit_key, rel, (options.root / rel).read_bytes())
         cached = reuse_unit(context, keys[rel], options.output)
         if cached is not None:
+            cached.reports = tuple(report.shared(seen) for report in cached.reports)
             outcomes[rel] = cached
     missing = [rel for rel in rels if rel not in outcomes]
     clock.lap("load")  # what the main process does itself; the units count their own time
     for result in run_units(context, missing, options.jobs or default_jobs()):
         context.cache.merge(result.pending)
+        result.pending = {}  # handed to the cache: not kept for every vacancy until the end
+        result.reports = tuple(report.shared(seen) for report in result.reports)
         if not result.template_error and not any(p.severity == Severity.ERROR for p in result.problems):
             context.cache.put_object("units", keys[result.rel], replace(result, pending=None))
         outcomes[result.rel] = result
