@@ -126,12 +126,15 @@ class MarkdownRenderer:
     def render(self, text: str, ids: set[str]) -> Markup:
         """`ids`: the ids already used on the page; the template's own are always taken."""
         ids |= TEMPLATE_IDS
-        fragment = add_heading_ids(markdown_to_html(text), ids)
-        clean = nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
-                          link_rel=None, attribute_filter=self._relocate)
-        return Markup(clean)
+        return Markup(_clean(add_heading_ids(markdown_to_html(text), ids), self.base_path))
 
-    def _relocate(self, tag: str, attribute: str, value: str) -> str:
+
+@functools.lru_cache(maxsize=256)  # a block appears on many vacancy pages, mostly with the same ids
+def _clean(fragment: str, base_path: str) -> str:
+    def relocate(tag: str, attribute: str, value: str) -> str:
         if attribute in ("href", "src") and value.startswith("/") and not value.startswith("//"):
-            return self.base_path + value[1:]
+            return base_path + value[1:]
         return value
+
+    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES,
+                     link_rel=None, attribute_filter=relocate)

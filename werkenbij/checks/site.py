@@ -78,7 +78,7 @@ def parse_page(path: str, data: bytes) -> ParsedPage:
     root = etree.fromstring(data, _PARSER) if data.strip() else None
     if root is None:
         root = etree.Element("html")
-    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    elements = list(root.iter(etree.Element))  # elements only: no comments
     by_tag: dict[str, list[Element]] = {}
     for element in elements:
         by_tag.setdefault(element.tag, []).append(element)
