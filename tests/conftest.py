@@ -21,8 +21,10 @@ VACANCY = "vacatures/communicatiemedewerker/index.html"
 
 def build_site(output: Path, today: date, root: Path = ROOT, base_url: str | None = None,
                drafts: bool = False) -> Path:
+    # Without the build cache: tests build the fixtures in place and must not write into them
+    # (tests/test_cache.py tests the cache on copies).
     build(BuildOptions(root=root, output=output, today=today, base_url=base_url, drafts=drafts,
-                       templates=ROOT / "templates"))
+                       templates=ROOT / "templates", use_cache=False))
     return output
 
 
