@@ -181,3 +181,79 @@ def test_a_removed_block_is_an_error_even_when_the_vacancy_did_not_change(projec
     with pytest.raises(ContentError) as caught:
         run(project)
     assert "voordelen" in str([p.message for p in caught.value.problems])
+
+
+def test_a_failed_build_leaves_reused_pages_in_output_alone(project):
+    """Reused pages are hard links into output/: a failing build must never write into them."""
+    run(project)
+    before = tree_digest(project / "output")
+    clash = project / "content/vacatures/vacature-00003.md"
+    clash.write_text(clash.read_text("utf-8").replace("draft", "draft", 1).replace(
+        "blocks:\n", "aliases:\n  - vacature-00004\nblocks:\n", 1), "utf-8")
+    with pytest.raises(ContentError):
+        run(project)
+    assert tree_digest(project / "output") == before
+
+
+def test_a_block_whose_file_name_is_not_its_slug_is_still_followed(project):
+    (project / "content/blocks/voordelen.md").rename(project / "content/blocks/Voordelen.md")
+    run(project)
+    block = project / "content/blocks/Voordelen.md"
+    block.write_text(block.read_text("utf-8") + "\nEen nieuwe zin over de voordelen.\n", "utf-8")
+    assert run(project).stats.units_built == COUNT - 1
+    same_as_cold(project)
+
+
+def test_a_page_edit_that_moves_a_problem_moves_its_line(project):
+    config = project / "site_config.yaml"
+    config.write_text(config.read_text("utf-8") + "\nchecks:\n  links: warning\n", "utf-8")
+    page = project / "content/pages/over-wsw.md"
+    page.write_text(page.read_text("utf-8") + "\nZie [het anker](#bestaat-niet).\n", "utf-8")
+
+    def lines(result: BuildResult) -> list[tuple[str, str, int]]:
+        return [(p.message, p.origin, p.origin_line) for p in result.warnings if p.check == "links"]
+
+    first = lines(run(project))
+    # Same lines, but the anchor is now also named in a comment on line 2, which comes first.
+    text = page.read_text("utf-8")
+    title = text.split("\n")[1]
+    page.write_text(text.replace(title, f"{title}  # zie #bestaat-niet", 1), "utf-8")
+    moved = lines(run(project))
+    assert [line for *_, line in moved] == [2] and [line for *_, line in first] != [2]
+    assert moved == lines(run(project, "cold", cache=False))
+
+
+def test_templates_behind_a_symbolic_link_are_followed(project, tmp_path):
+    shutil.move(project / "templates/partials", tmp_path / "partials")
+    (project / "templates/partials").symlink_to(tmp_path / "partials")
+    run(project)
+    facts = tmp_path / "partials/facts.html"
+    facts.write_text(facts.read_text("utf-8").replace("<dt>Contract</dt>", "<dt>Soort contract</dt>"),
+                     "utf-8")
+    assert run(project).stats.units_built == COUNT
+    same_as_cold(project)
+
+
+def test_a_block_saved_during_a_build_is_not_taken_for_the_one_read(project, monkeypatch):
+    """The cache key holds the bytes that were parsed, not the file as it is a moment later."""
+    from werkenbij import units
+
+    run(project)
+    block = project / "content/blocks/voordelen.md"
+    real, saved = units.read_vacancy, []
+
+    def save_during_build(*args):
+        if not saved:
+            block.write_text(block.read_text("utf-8") + "\nOpgeslagen tijdens de build.\n", "utf-8")
+            saved.append(True)
+        return real(*args)
+
+    edited = project / "content/vacatures/vacature-00002.md"
+    edited.write_text(edited.read_text("utf-8") + "\nEen nieuwe zin.\n", "utf-8")
+    monkeypatch.setattr(units, "read_vacancy", save_during_build)
+    run(project, jobs=1)
+    monkeypatch.undo()
+    run(project)
+    page = project / "output/vacatures/vacature-00005/index.html"
+    assert "Opgeslagen tijdens de build." in page.read_text("utf-8")
+    same_as_cold(project)

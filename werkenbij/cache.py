@@ -20,13 +20,15 @@ import functools
 import hashlib
 import os
 import pickle
+import shutil
 import sqlite3
+import sys
 from importlib import metadata
 from pathlib import Path
 
 TABLES = ("markdown", "checks", "units")
 _LIBRARIES = ("jinja2", "markdown", "nh3", "babel", "icalendar", "lxml", "pyyaml",
-              "python-slugify", "markupsafe")
+              "python-slugify", "text-unidecode", "markupsafe", "python-dateutil", "tzdata")
 _PACKAGE = Path(__file__).resolve().parent
 KEEP_UNUSED_BUILDS = 20  # entries no build has used in this many builds are removed
 
@@ -48,6 +50,7 @@ def code_version() -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         parts += [path.relative_to(_PACKAGE).as_posix(), path.read_bytes()]
     parts += [f"{name}={_version(name)}" for name in _LIBRARIES]
+    parts.append(f"python={sys.version}")  # unicodedata, json and html come with Python
     return digest(*parts)
 
 
@@ -58,13 +61,14 @@ def _version(name: str) -> str:
         return "?"
 
 
-def folder_digest(folder: Path) -> str:
-    """Every file under `folder`, by relative path and bytes (the templates, for instance)."""
-    parts: list[bytes | str] = []
-    if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    return digest(*parts)
+def compiled_templates(cache_folder: Path) -> Path:
+    """Where Jinja keeps compiled templates: one folder per code version (Jinja's own key is
+    only the template's source, not the environment's settings), older ones removed."""
+    folder = cache_folder / "templates" / code_version()
+    if not folder.is_dir():
+        shutil.rmtree(folder.parent, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 class BuildCache:
@@ -174,9 +178,13 @@ class BuildCache:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             self._connection = _open(self.file)
-        except (OSError, sqlite3.Error):
-            try:  # not a database (any more): start again with an empty one
-                self.file.unlink(missing_ok=True)
+        except sqlite3.OperationalError:  # locked by another build, or unreadable: none this time
+            self.file, self._connection = None, None
+        except (OSError, sqlite3.DatabaseError):  # not a database (any more): start a new one
+            try:
+                for leftover in (self.file, *(self.file.with_name(self.file.name + end)
+                                              for end in ("-wal", "-shm", "-journal"))):
+                    leftover.unlink(missing_ok=True)
                 self._connection = _open(self.file)
             except (OSError, sqlite3.Error):
                 self.file, self._connection = None, None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .cache import digest
 from .fields import Fields, collect, read_contact, read_link
 from .frontmatter import SplitFile, decode_content, split_front_matter
 from .markdown_rules import check_markdown
@@ -52,7 +53,9 @@ class ContentFile:
         self.problems = problems
         self.split: SplitFile | None = None
         self.fields: Fields | None = None
-        text, mistake = decode_content(path.read_bytes())
+        data = path.read_bytes()
+        self.digest = digest(data)  # of exactly the bytes parsed here
+        text, mistake = decode_content(data)
         self.text = text or ""
         if text is not None:
             self.split, mistake = split_front_matter(text)
@@ -78,7 +81,7 @@ class ContentFile:
     @property
     def source(self) -> Source:
         assert self.split is not None
-        return Source(self.rel, self.split.body_line)
+        return Source(self.rel, self.split.body_line, self.digest)
 
     def text_line(self, key: tuple) -> int:
         """The file line where the text at `key` starts (the line after `key: |` for a block)."""

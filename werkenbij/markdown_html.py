@@ -21,7 +21,7 @@ import nh3
 from markupsafe import Markup
 from slugify import slugify
 
-from .cache import BuildCache, digest
+from .cache import BuildCache, code_version, digest
 
 _TAGS = {"p", "ul", "ol", "li", "a", "strong", "em", "code", "pre", "blockquote", "br", "hr",
          "h2", "h3", "h4", "h5", "h6", "img", "table", "thead", "tbody", "tr", "th", "td"}
@@ -52,9 +52,9 @@ OUTPUT_FORMAT = "html"
 
 
 def markdown_settings() -> str:
-    """Everything besides the text that decides its HTML: the library and its configuration."""
-    return f"markdown={markdown.__version__};extensions={EXTENSIONS};format={OUTPUT_FORMAT};" \
-           "no-raw-html;escape-lt"
+    """Everything besides the text that decides its HTML: this code (with the version of
+    Python-Markdown) and the settings, which a test may change while the code stays the same."""
+    return f"code={code_version()};extensions={EXTENSIONS};format={OUTPUT_FORMAT}"
 
 
 def new_markdown() -> markdown.Markdown:
@@ -81,6 +81,12 @@ class _Store:
 
 
 STORE = _Store()
+
+
+def forget() -> None:
+    """Drop what this process remembers of earlier conversions."""
+    _convert.cache_clear()
+    _clean.cache_clear()
 
 
 def markdown_to_html(text: str) -> str:

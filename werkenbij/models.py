@@ -97,10 +97,12 @@ class Competency:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a piece of content came from: project-relative path, and the first body line."""
+    """Where a piece of content came from: project-relative path, the first body line, and a
+    hash of the bytes it was read from (the build cache's key for it)."""
 
     path: str
     body_line: int
+    digest: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ the pages that list them, the site-wide checks, then the swap into output/."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ import jinja2
 
 from . import markdown_html
 from .advice import shared_warnings
-from .cache import BuildCache, code_version, digest, folder_digest
+from .cache import BuildCache, code_version, compiled_templates, digest
 from .checks import CheckSettings, PageReport, Reporter, check_site, load_built_site, run_checks
 from .checks.external import ExternalOptions
 from .config import load_config
@@ -42,6 +43,8 @@ from .write import (
     write_manifest,
 )
 
+# This program's code and libraries, as loaded now (every module above is imported by now).
+CODE = code_version()
 FLUSH_EVERY = 250  # vacancies: write the cache entries so far, not all at the end
 
 
@@ -92,6 +95,8 @@ def build(options: BuildOptions) -> BuildResult:
     """Build the site into `options.output`. Raises a BuildError subclass on any mistake,
     in which case `output/` is left exactly as it was."""
     clock = Clock()
+    if not options.use_cache:
+        markdown_html.forget()  # without a cache means without one in memory too
     check_output_dir(options.output, options.root)
     config = load_config(options.root, options.base_url)
     shared = load_shared(options.root)
@@ -151,25 +156,20 @@ def _context(options: BuildOptions, config: SiteConfig, shared: Shared, staging:
              cache: BuildCache) -> UnitContext:
     renderer = _renderer(options, config)
     checks = CheckSettings(config.base_path, {}, options.output.name, options.root)
-    code = code_version()
     # Everything a vacancy's files depend on besides the file itself and its blocks.
-    unit_key = digest(code, folder_digest(options.templates_dir),
-                      markdown_html.markdown_settings(), repr(config), options.today.isoformat(),
-                      f"drafts={options.drafts}", repr(checks))
+    unit_key = digest(CODE, renderer.fingerprint(), markdown_html.markdown_settings(), repr(config),
+                      options.today.isoformat(), f"drafts={options.drafts}", repr(checks))
     return UnitContext(options.root, config, Content((), shared.pages, shared.blocks), options.today,
-                       options.drafts, renderer, checks, digest(code, repr(checks)),
+                       options.drafts, renderer, checks, digest(CODE, repr(checks)),
                        staging, cache, unit_key)
 
 
 def _renderer(options: BuildOptions, config: SiteConfig) -> SiteRenderer:
     """The renderer, with the vacancy templates compiled once (before any worker starts)."""
     try:
-        compiled = options.cache_file.parent / "templates" if options.cache_file else None
-        if compiled:
-            compiled.mkdir(parents=True, exist_ok=True)
+        compiled = compiled_templates(options.cache_file.parent) if options.cache_file else None
         renderer = SiteRenderer(options.templates_dir, config, options.today, compiled)
-        for name in ("vacancy.html", "redirect.html"):
-            renderer.env.get_template(name)
+        renderer.fingerprint()  # compiles every template now, before any worker starts
     except jinja2.TemplateError as error:
         raise TemplateFailure([template_problem(error, options.templates_dir)]) from None
     return renderer
@@ -180,26 +180,39 @@ def _units(context: UnitContext, rels: list[str], options: BuildOptions,
     """Every vacancy file's outcome, in file order: from the cache where its key and the
     previous output still match, otherwise worked out (in parallel when there are many)."""
     outcomes: dict[str, UnitResult] = {}
-    keys, seen = {}, {}
+    seen: dict = {}
     for rel in rels:
-        keys[rel] = digest(context.unit_key, rel, (options.root / rel).read_bytes())
-        cached = reuse_unit(context, keys[rel], options.output)
+        cached = reuse_unit(context, unit_key(context, rel, digest((options.root / rel).read_bytes())),
+                            options.output)
         if cached is not None:
             cached.reports = tuple(report.shared(seen) for report in cached.reports)
             outcomes[rel] = cached
     missing = [rel for rel in rels if rel not in outcomes]
     clock.lap("load")  # what the main process does itself; the units count their own time
-    for result in run_units(context, missing, options.jobs or default_jobs()):
-        context.cache.merge(result.pending)
-        result.pending = {}  # handed to the cache: not kept for every vacancy until the end
-        result.reports = tuple(report.shared(seen) for report in result.reports)
-        if not result.template_error and not any(p.severity == Severity.ERROR for p in result.problems):
-            context.cache.put_object("units", keys[result.rel], replace(result, pending=None))
-        outcomes[result.rel] = result
-        if len(outcomes) % FLUSH_EVERY == 0:
-            context.cache.flush()
+    with contextlib.closing(run_units(context, missing, options.jobs or default_jobs())) as fresh:
+        for result in fresh:
+            _keep(context, result, outcomes, seen)
     clock.restart()
     return [outcomes[rel] for rel in rels]
+
+
+def _keep(context: UnitContext, result: UnitResult, outcomes: dict[str, UnitResult],
+          seen: dict) -> None:
+    """Take over a fresh unit's cache entries and keep what the rest of the build needs."""
+    context.cache.merge(result.pending)
+    result.pending = {}  # handed to the cache: not kept for every vacancy until the end
+    result.reports = tuple(report.shared(seen) for report in result.reports)
+    if not result.template_error and not any(p.severity == Severity.ERROR for p in result.problems):
+        # Keyed by the bytes the unit read, which may be newer than those hashed for reuse.
+        context.cache.put_object("units", unit_key(context, result.rel, result.digest),
+                                 replace(result, pending=None))
+    outcomes[result.rel] = result
+    if len(outcomes) % FLUSH_EVERY == 0:
+        context.cache.flush()
+
+
+def unit_key(context: UnitContext, rel: str, file_digest: str) -> str:
+    return digest(context.unit_key, rel, file_digest)
 
 
 def _site_files(context: UnitContext, vacancies: list[Vacancy], sources: dict[str, str],
@@ -225,6 +238,7 @@ def _site_files(context: UnitContext, vacancies: list[Vacancy], sources: dict[st
         markdown_html.STORE.cache = None
     clock.lap("render")
     own_sources = tuple((f.path, f.source) for f in files if f.source)
+    origins = {page.source.path: page.source for page in context.shared.pages}
     sources.update(own_sources)
     reporter = Reporter(replace(context.checks, sources=sources))
     reports = []
@@ -232,7 +246,7 @@ def _site_files(context: UnitContext, vacancies: list[Vacancy], sources: dict[st
         write_file(context.staging, file.path, file.data)
         clock.lap("write")
         if file.path.endswith(".html"):
-            report, fresh = check_page(context, reporter, file.path, file.data, file.source)
+            report, fresh = check_page(context, reporter, file.path, file.data, origins.get(file.source))
             reports.append(report)
             checked += fresh
             clock.lap("check")

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from . import hosting, structured
+from .cache import digest
 from .companions import companion_files
 from .feeds import procedure_calendar
 from .markdown_html import MarkdownRenderer
@@ -69,8 +70,9 @@ class SiteRenderer:
         self.templates = templates
         self.markdown = MarkdownRenderer(config.base_path)
         self.assets = hosting.fingerprinted(templates)
+        self.loader = _RecordingLoader(templates)
         self.env = Environment(
-            loader=FileSystemLoader(templates),
+            loader=self.loader, auto_reload=False,  # a build uses the templates as first read
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -81,6 +83,17 @@ class SiteRenderer:
         self.env.globals.update(config=config, today=today, url=self.url, titles=SECTION_TITLES,
                                 asset=self.asset, csp=hosting.CSP,
                                 absolute_url=self.absolute_url, structured=structured)
+
+    def fingerprint(self) -> str:
+        """A hash of every template and static file exactly as this build uses them. Reads and
+        compiles every template now, so that a template saved during the build cannot end up
+        in pages whose cache key says otherwise."""
+        for name in self.loader.list_templates():
+            if name.endswith(TEMPLATE_SUFFIXES) and not name.startswith(f"{hosting.STATIC_DIR}/"):
+                self.env.get_template(name)
+        parts = [part for name, source in sorted(self.loader.read.items()) for part in (name, source)]
+        parts += [part for name, (path, data) in sorted(self.assets.items()) for part in (name, path, data)]
+        return digest(*parts)
 
     def url(self, path: str) -> str:
         """A link inside the site, with the base path in front; other links pass unchanged."""
@@ -162,6 +175,22 @@ class SiteRenderer:
         files = [OutputFile(path, data) for path, data in self.assets.values()]
         return files + [OutputFile("_headers", hosting.headers_file(self.config.base_path)),
                         OutputFile(".nojekyll", b"")]
+
+
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+
+
+class _RecordingLoader(FileSystemLoader):
+    """Loads templates from the folder (following symbolic links) and remembers each source."""
+
+    def __init__(self, folder: Path):
+        super().__init__(folder, followlinks=True)
+        self.read: dict[str, str] = {}
+
+    def get_source(self, environment: Environment, template: str):
+        source, filename, uptodate = super().get_source(environment, template)
+        self.read[template] = source
+        return source, filename, uptodate
 
 
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)

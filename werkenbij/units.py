@@ -26,7 +26,7 @@ from .advice import vacancy_warnings
 from .cache import BuildCache, digest
 from .checks import CheckSettings, PageReport, Reporter, inspect_page
 from .content import read_vacancy
-from .models import Content, SiteConfig, Vacancy
+from .models import Content, SiteConfig, Source, Vacancy
 from .problems import Problem
 from .render import SiteRenderer, template_problem
 from .write import copy_file, write_file
@@ -63,6 +63,7 @@ class UnitResult:
     files: tuple[tuple[str, str], ...] = ()   # (output path, hash of its bytes)
     reports: tuple[PageReport, ...] = ()
     blocks: tuple[tuple[str, str | None], ...] = ()  # (block name, hash of its file) used
+    digest: str = ""                     # of the file's bytes as read: its cache key is made of it
     template_error: Problem | None = None
     pending: dict | None = field(default_factory=dict)  # cache entries added; None: from the cache
     converted: int = 0                   # Markdown texts converted for this unit
@@ -94,7 +95,8 @@ def _process(context: UnitContext, rel: str) -> UnitResult:
         (vacancy.published is None or vacancy.published <= context.today)
     result = UnitResult(rel, _listed(vacancy), problems,
                         vacancy_warnings(vacancy, context.today) if visible else [],
-                        blocks=block_hashes(context.root, vacancy.blocks), seconds=clock.lap("load"))
+                        blocks=block_hashes(context.shared, vacancy.blocks),
+                        digest=vacancy.source.digest, seconds=clock.lap("load"))
     if visible:
         try:
             files = context.renderer.vacancy_files(vacancy, context.shared)
@@ -109,7 +111,7 @@ def _process(context: UnitContext, rel: str) -> UnitResult:
             written.append((file.path, digest(file.data)))
             clock.lap("write")
             if file.path.endswith(".html"):
-                report, fresh = check_page(context, reporter, file.path, file.data, rel)
+                report, fresh = check_page(context, reporter, file.path, file.data, vacancy.source)
                 reports.append(report)
                 result.checked += fresh
                 clock.lap("check")
@@ -145,14 +147,13 @@ class Clock:
 
 
 def check_page(context: UnitContext, reporter: Reporter, path: str, data: bytes,
-               origin: str) -> tuple[PageReport, bool]:
+               origin: Source | None) -> tuple[PageReport, bool]:
     """The page's check report, from the cache when these bytes were checked before (with
     the same source file, whose lines the report points at); True when it was inspected."""
     cache = context.cache
     if not cache.enabled:
         return inspect_page(path, data, reporter), True
-    origin_bytes = (context.root / origin).read_bytes() if origin else b""
-    key = digest(context.check_key, path, data, origin, origin_bytes)
+    key = digest(context.check_key, path, data, repr(origin))
     report = cache.get_object("checks", key)
     if isinstance(report, PageReport):
         cache.used("checks", key)
@@ -168,7 +169,7 @@ def reuse_unit(context: UnitContext, key: str, output: Path) -> UnitResult | Non
     result = context.cache.get_object("units", key)
     if not isinstance(result, UnitResult) or result.vacancy is None:
         return None
-    if block_hashes(context.root, tuple(name for name, _ in result.blocks)) != result.blocks:
+    if block_hashes(context.shared, tuple(name for name, _ in result.blocks)) != result.blocks:
         return None
     if not take_previous(context, result.files, output):
         return None
@@ -190,19 +191,16 @@ def take_previous(context: UnitContext, files: tuple[tuple[str, str], ...], outp
     return True
 
 
-def block_hashes(root: Path, names: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
-    """The hash of each named block's file (None when there is no such block)."""
-    hashes = []
-    for name in names:
-        path = root / "content" / "blocks" / f"{name}.md"
-        hashes.append((name, digest(path.read_bytes()) if path.is_file() else None))
-    return tuple(hashes)
+def block_hashes(shared: Content, names: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """The hash of each named block's file as this build read it (None: there is no such block)."""
+    read = {block.name: block.source.digest for block in shared.blocks}
+    return tuple((name, read.get(name)) for name in names)
 
 
 def _listed(vacancy: Vacancy) -> Vacancy:
     """The vacancy without the texts only its own page shows: the main process keeps one of
     these per vacancy, so at 5,000 vacancies their texts must not come along."""
-    return replace(vacancy, body="", competencies=(),
+    return replace(vacancy, body="", competencies=(), source=replace(vacancy.source, digest=""),
                    procedure=tuple(replace(step, text="") for step in vacancy.procedure))
 
 
@@ -217,7 +215,9 @@ def run_units(context: UnitContext, rels: list[str], jobs: int) -> Iterator[Unit
             for rel in rels:
                 yield process(rel)
             return
-        # Forked workers inherit the context, the compiled templates and the loaded modules.
+        # Forked workers inherit the context, the compiled templates and the loaded modules;
+        # never an open database connection (each worker opens its own).
+        context.cache.close()
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
             yield from pool.imap(process, rels, chunksize=CHUNK)
     finally:

@@ -66,8 +66,11 @@ def new_staging(staging: Path) -> None:
 
 
 def write_file(staging: Path, path: str, data: bytes) -> None:
+    """Write a new file. A file already there may be a hard link into the previous output
+    (see `copy_file`): it is removed first, never written into."""
     target = staging / path
     _folder(target.parent)
+    target.unlink(missing_ok=True)
     target.write_bytes(data)
 
 
@@ -76,6 +79,7 @@ def copy_file(staging: Path, path: str, source: Path) -> None:
     system allows it (nothing is ever written into a file after it was first written)."""
     target = staging / path
     _folder(target.parent)
+    target.unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:
