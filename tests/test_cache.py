@@ -257,3 +257,84 @@ def test_a_block_saved_during_a_build_is_not_taken_for_the_one_read(project, mon
     page = project / "output/vacatures/vacature-00005/index.html"
     assert "Opgeslagen tijdens de build." in page.read_text("utf-8")
     same_as_cold(project)
+
+
+# The spare tree: the output a build replaced, where the next build starts its staging.
+
+SPARE = ".cache/spare-output"
+
+
+def folders(tree: Path) -> set[str]:
+    return {p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_dir()}
+
+
+def same_tree_as_cold(site: Path) -> None:
+    """`same_as_cold`, and not one folder more or less."""
+    run(site, "cold", cache=False)
+    assert tree_digest(site / "output") == tree_digest(site / "cold")
+    assert folders(site / "output") == folders(site / "cold")
+    shutil.rmtree(site / "cold")
+
+
+def test_a_rebuild_starts_from_the_replaced_output_and_never_changes_it(project):
+    run(project)
+    run(project)  # the first output is now the spare tree
+    spare = project / SPARE
+    kept = (spare / "vacatures/vacature-00010").stat().st_ino
+    old_page = (project / "output/vacatures/vacature-00007/index.html").read_bytes()
+    edited = project / "content/vacatures/vacature-00007.md"
+    edited.write_text(edited.read_text("utf-8").replace("## ", "## Nieuw: ", 1), "utf-8")
+    result = run(project)
+    assert (result.stats.units_built, result.stats.units_reused) == (1, COUNT - 1)
+    # The unchanged vacancy's folder was not made again: it is the spare tree's own.
+    assert (project / "output/vacatures/vacature-00010").stat().st_ino == kept
+    # The replaced output, now the spare tree, still holds the old page: nothing was written
+    # into a file that the new output shares with it.
+    assert (spare / "vacatures/vacature-00007/index.html").read_bytes() == old_page
+    assert b"Nieuw: " in (project / "output/vacatures/vacature-00007/index.html").read_bytes()
+    same_tree_as_cold(project)
+
+
+def test_what_only_the_spare_tree_holds_is_removed(project):
+    run(project)
+    run(project)
+    (project / "content/vacatures/vacature-00020.md").unlink()
+    spare = project / SPARE
+    (spare / "oud.html").write_text("oud", "utf-8")
+    shutil.rmtree(spare / "vacatures/vacature-00012")
+    (spare / "vacatures/vacature-00012").write_text("een bestand waar een map hoort", "utf-8")
+    (spare / "vacatures/vacature-00013/index.html").unlink()
+    (spare / "vacatures/vacature-00013/index.html").mkdir()
+    (spare / "vacatures/vacature-00013/index.html/vreemd.txt").write_text("x", "utf-8")
+    (spare / "vacatures/link").symlink_to(project / "content")
+    run(project)
+    assert not (project / "output/vacatures/vacature-00020").exists()
+    assert not (project / "output/oud.html").exists()
+    assert not (project / "output/vacatures/link").exists()
+    assert (project / "content/vacatures/vacature-00001.md").exists()  # not followed
+    same_tree_as_cold(project)
+
+
+def test_after_a_failed_build_the_next_one_is_right(project):
+    run(project)
+    run(project)
+    broken = project / "content/vacatures/vacature-00005.md"
+    good = broken.read_text("utf-8")
+    broken.write_text(good.replace("title:", "titel:", 1), "utf-8")
+    before = tree_digest(project / "output")
+    with pytest.raises(ContentError):
+        run(project)
+    assert tree_digest(project / "output") == before
+    assert (project / SPARE).is_dir()  # the failed build's staging, kept to start from
+    broken.write_text(good.replace("## ", "## Hersteld: ", 1), "utf-8")
+    run(project)
+    assert b"Hersteld: " in (project / "output/vacatures/vacature-00005/index.html").read_bytes()
+    same_tree_as_cold(project)
+
+
+def test_without_the_cache_no_spare_tree_is_kept(project):
+    run(project, cache=False)
+    run(project, cache=False)
+    assert not (project / SPARE).exists()
+    assert sorted(p.name for p in project.iterdir()) == ["content", "output", "site_config.yaml",
+                                                         "templates"]

@@ -37,6 +37,7 @@ from .write import (
     check_output_dir,
     discard,
     new_staging,
+    prune,
     staging_dir,
     swap_in,
     write_file,
@@ -70,6 +71,14 @@ class BuildOptions:
     @property
     def cache_file(self) -> Path | None:
         return self.root / ".cache" / "build.sqlite3" if self.use_cache else None
+
+    @property
+    def spare(self) -> Path | None:
+        """Where the replaced output is kept, to start the next build from (see write.py)."""
+        if not self.use_cache:
+            return None
+        spare, output = self.root / ".cache" / "spare-output", self.output.resolve()
+        return None if output in spare.resolve().parents else spare
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ def build(options: BuildOptions) -> BuildResult:
     cache = BuildCache(options.cache_file)
     staging = staging_dir(options.output)
     try:
-        new_staging(staging)
+        new_staging(staging, options.spare)
         context = _context(options, config, shared, staging, cache)
         results = _units(context, rels, options, clock)
         vacancies = [r.vacancy for r in results if r.vacancy is not None]
@@ -125,6 +134,7 @@ def build(options: BuildOptions) -> BuildResult:
         site_reports, site_paths, site_work = _site_files(context, [r.vacancy for r in shown], sources,
                                                           options.output, clock)
         _refuse_doubles(written + site_paths)
+        prune(staging, written + site_paths)
         write_manifest(staging, written + site_paths)
         settings = replace(context.checks, sources=sources, severities=dict(config.check_severities),
                            external=external_options(options.root) if options.external else None)
@@ -132,11 +142,11 @@ def build(options: BuildOptions) -> BuildResult:
             staging, settings, reports + site_reports, written + site_paths + [MANIFEST]))
         clock.lap("check")
         _fail_on_errors(problems, options.strict)
-        swap_in(staging, options.output)
+        swap_in(staging, options.output, options.spare)
         cache.save()
         clock.lap("write")
     finally:
-        discard(staging)
+        discard(staging, options.spare)
         cache.close()
     built = [r for r in results if r.pending is not None]
     stats = BuildStats(len(results) - len(built), len(built),
