@@ -18,7 +18,7 @@ from conftest import ROOT
 from test_site import tree_digest
 from werkenbij import markdown_html
 from werkenbij.pipeline import BuildOptions, BuildResult, build
-from werkenbij.problems import ContentError
+from werkenbij.problems import CheckFailure, ContentError
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
@@ -269,10 +269,11 @@ def folders(tree: Path) -> set[str]:
 
 
 def same_tree_as_cold(site: Path) -> None:
-    """`same_as_cold`, and not one folder more or less."""
+    """`same_as_cold`, with not one folder or link more or less."""
     run(site, "cold", cache=False)
     assert tree_digest(site / "output") == tree_digest(site / "cold")
     assert folders(site / "output") == folders(site / "cold")
+    assert not [p for p in (site / "output").rglob("*") if p.is_symlink()]
     shutil.rmtree(site / "cold")
 
 
@@ -281,16 +282,16 @@ def test_a_rebuild_starts_from_the_replaced_output_and_never_changes_it(project)
     run(project)  # the first output is now the spare tree
     spare = project / SPARE
     kept = (spare / "vacatures/vacature-00010").stat().st_ino
-    old_page = (project / "output/vacatures/vacature-00007/index.html").read_bytes()
+    second = tree_digest(project / "output")
     edited = project / "content/vacatures/vacature-00007.md"
     edited.write_text(edited.read_text("utf-8").replace("## ", "## Nieuw: ", 1), "utf-8")
     result = run(project)
     assert (result.stats.units_built, result.stats.units_reused) == (1, COUNT - 1)
     # The unchanged vacancy's folder was not made again: it is the spare tree's own.
     assert (project / "output/vacatures/vacature-00010").stat().st_ino == kept
-    # The replaced output, now the spare tree, still holds the old page: nothing was written
+    # The replaced output, now the spare tree, is exactly what it was: nothing was written
     # into a file that the new output shares with it.
-    assert (spare / "vacatures/vacature-00007/index.html").read_bytes() == old_page
+    assert tree_digest(spare) == second
     assert b"Nieuw: " in (project / "output/vacatures/vacature-00007/index.html").read_bytes()
     same_tree_as_cold(project)
 
@@ -307,34 +308,105 @@ def test_what_only_the_spare_tree_holds_is_removed(project):
     (spare / "vacatures/vacature-00013/index.html").mkdir()
     (spare / "vacatures/vacature-00013/index.html/vreemd.txt").write_text("x", "utf-8")
     (spare / "vacatures/link").symlink_to(project / "content")
+    # A link on a path the build writes, to the very file it would keep.
+    (spare / "robots.txt").unlink()
+    (spare / "robots.txt").symlink_to(project / "output/robots.txt")
     run(project)
     assert not (project / "output/vacatures/vacature-00020").exists()
     assert not (project / "output/oud.html").exists()
-    assert not (project / "output/vacatures/link").exists()
+    assert not (project / "output/vacatures/link").is_symlink()
     assert (project / "content/vacatures/vacature-00001.md").exists()  # not followed
+    assert (project / "output/robots.txt").read_text("utf-8").startswith("User-agent")
     same_tree_as_cold(project)
 
 
-def test_after_a_failed_build_the_next_one_is_right(project):
+def test_a_linked_folder_in_output_never_leads_the_build_outside(project, tmp_path):
+    run(project)
+    elsewhere = tmp_path / "elders"
+    (elsewhere / "index.html").mkdir(parents=True)
+    (elsewhere / "index.html/bewaren.txt").write_text("niet wissen", "utf-8")
+    folder = project / "output/vacatures/vacature-00010"
+    shutil.rmtree(folder)
+    folder.symlink_to(elsewhere)
+    run(project)  # this output, with the link, becomes the spare tree of the next build
+    edited = project / "content/vacatures/vacature-00010.md"
+    edited.write_text(edited.read_text("utf-8").replace("## ", "## Nieuw: ", 1), "utf-8")
     run(project)
     run(project)
+    assert sorted(p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*")) == \
+        ["index.html", "index.html/bewaren.txt"]
+    same_tree_as_cold(project)
+
+
+@pytest.mark.parametrize("inside", [SPARE, f"{SPARE}/site"])
+def test_an_output_folder_where_the_spare_tree_goes_gets_none(project, inside):
+    run(project, inside)
+    run(project, inside)
+    before = tree_digest(project / inside)
     broken = project / "content/vacatures/vacature-00005.md"
-    good = broken.read_text("utf-8")
-    broken.write_text(good.replace("title:", "titel:", 1), "utf-8")
-    before = tree_digest(project / "output")
+    broken.write_text(broken.read_text("utf-8").replace("title:", "titel:", 1), "utf-8")
     with pytest.raises(ContentError):
+        run(project, inside)
+    assert tree_digest(project / inside) == before
+
+
+def test_a_build_while_another_holds_the_spare_tree_leaves_it_alone(project):
+    from werkenbij.write import spare_tree
+
+    run(project)
+    run(project)
+    spare = project / SPARE
+    kept = spare.stat().st_ino
+    with spare_tree(spare, project / "output") as held:
+        assert held == spare
+        with spare_tree(spare, project / "output") as second:
+            assert second is None  # a second build at the same time goes without
+        run(project)  # so does a whole build
+        assert spare.stat().st_ino == kept
+    same_tree_as_cold(project)
+
+
+def test_a_failed_check_after_rewriting_every_page_leaves_output_alone(project):
+    """Every page is rewritten in the staging folder made from the spare tree, then the
+    checks fail: output/ and the spare tree it shares files with stay as they were."""
+    run(project)
+    run(project)
+    before = tree_digest(project / "output")
+    template = project / "templates/partials/facts.html"
+    good = template.read_text("utf-8")
+    template.write_text(good.replace("<dt>Contract</dt>", '<dt><a href="#nergens">Contract</a></dt>'),
+                        "utf-8")
+    with pytest.raises(CheckFailure):
         run(project)
     assert tree_digest(project / "output") == before
     assert (project / SPARE).is_dir()  # the failed build's staging, kept to start from
-    broken.write_text(good.replace("## ", "## Hersteld: ", 1), "utf-8")
+    template.write_text(good, "utf-8")
+    edited = project / "content/vacatures/vacature-00005.md"
+    edited.write_text(edited.read_text("utf-8").replace("## ", "## Hersteld: ", 1), "utf-8")
     run(project)
     assert b"Hersteld: " in (project / "output/vacatures/vacature-00005/index.html").read_bytes()
+    assert tree_digest(project / SPARE) == before  # the output this build replaced
     same_tree_as_cold(project)
 
 
-def test_without_the_cache_no_spare_tree_is_kept(project):
+def test_folders_get_the_mode_of_a_new_folder(project):
+    run(project)
+    run(project)
+    (project / SPARE / "vacatures/vacature-00010").chmod(0o700)
+    run(project)
+    run(project, "cold", cache=False)
+    expected = (project / "cold/vacatures/vacature-00010").stat().st_mode
+    assert (project / "output/vacatures/vacature-00010").stat().st_mode == expected != 0o40700
+
+
+def test_without_the_cache_no_spare_tree_is_used_or_kept(project):
     run(project, cache=False)
     run(project, cache=False)
     assert not (project / SPARE).exists()
     assert sorted(p.name for p in project.iterdir()) == ["content", "output", "site_config.yaml",
                                                          "templates"]
+    run(project)
+    run(project)
+    kept = tree_digest(project / SPARE), (project / SPARE).stat().st_ino
+    run(project, cache=False)
+    assert (tree_digest(project / SPARE), (project / SPARE).stat().st_ino) == kept

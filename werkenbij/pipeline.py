@@ -18,7 +18,7 @@ from .checks.external import ExternalOptions
 from .config import load_config
 from .content import Shared, load_shared, vacancy_paths
 from .models import Content, SiteConfig, Vacancy
-from .problems import CheckFailure, ContentError, Problem, Severity, TemplateFailure
+from .problems import BuildError, CheckFailure, ContentError, Problem, Severity, TemplateFailure
 from .render import SiteRenderer, template_problem
 from .units import (
     Clock,
@@ -38,6 +38,7 @@ from .write import (
     discard,
     new_staging,
     prune,
+    spare_tree,
     staging_dir,
     swap_in,
     write_file,
@@ -75,10 +76,7 @@ class BuildOptions:
     @property
     def spare(self) -> Path | None:
         """Where the replaced output is kept, to start the next build from (see write.py)."""
-        if not self.use_cache:
-            return None
-        spare, output = self.root / ".cache" / "spare-output", self.output.resolve()
-        return None if output in spare.resolve().parents else spare
+        return self.root / ".cache" / "spare-output" if self.use_cache else None
 
 
 @dataclass(frozen=True)
@@ -113,41 +111,46 @@ def build(options: BuildOptions) -> BuildResult:
     rels = [path.relative_to(options.root).as_posix() for path in vacancy_paths(options.root, problems)]
     cache = BuildCache(options.cache_file)
     staging = staging_dir(options.output)
-    try:
-        new_staging(staging, options.spare)
-        context = _context(options, config, shared, staging, cache)
-        results = _units(context, rels, options, clock)
-        vacancies = [r.vacancy for r in results if r.vacancy is not None]
-        problems += [p for r in results for p in r.problems] + check_addresses(vacancies)
-        if any(p.severity == Severity.ERROR for p in problems):
-            raise ContentError(problems)
-        template_errors = [r.template_error for r in results if r.template_error]
-        if template_errors:
-            raise TemplateFailure(template_errors[:1])
-        shown = [r for r in results if r.files]
-        warnings = [w for r in shown for w in r.warnings] + shared_warnings(shared.pages, shared.blocks)
-        if options.strict and warnings:
-            raise ContentError(_as_errors(warnings))
-        written = [path for r in shown for path, _ in r.files]
-        reports = [report for r in shown for report in r.reports]
-        sources = {path: r.rel for r in shown for path, _ in r.files}
-        site_reports, site_paths, site_work = _site_files(context, [r.vacancy for r in shown], sources,
-                                                          options.output, clock)
-        _refuse_doubles(written + site_paths)
-        prune(staging, written + site_paths)
-        write_manifest(staging, written + site_paths)
-        settings = replace(context.checks, sources=sources, severities=dict(config.check_severities),
-                           external=external_options(options.root) if options.external else None)
-        problems = warnings + check_site(load_built_site(
-            staging, settings, reports + site_reports, written + site_paths + [MANIFEST]))
-        clock.lap("check")
-        _fail_on_errors(problems, options.strict)
-        swap_in(staging, options.output, options.spare)
-        cache.save()
-        clock.lap("write")
-    finally:
-        discard(staging, options.spare)
-        cache.close()
+    with spare_tree(options.spare, options.output) as spare:
+        keep = None  # what becomes of a failed build's staging folder
+        try:
+            new_staging(staging, spare)
+            context = _context(options, config, shared, staging, cache)
+            results = _units(context, rels, options, clock)
+            vacancies = [r.vacancy for r in results if r.vacancy is not None]
+            problems += [p for r in results for p in r.problems] + check_addresses(vacancies)
+            if any(p.severity == Severity.ERROR for p in problems):
+                raise ContentError(problems)
+            template_errors = [r.template_error for r in results if r.template_error]
+            if template_errors:
+                raise TemplateFailure(template_errors[:1])
+            shown = [r for r in results if r.files]
+            warnings = [w for r in shown for w in r.warnings] + shared_warnings(shared.pages, shared.blocks)
+            if options.strict and warnings:
+                raise ContentError(_as_errors(warnings))
+            written = [path for r in shown for path, _ in r.files]
+            reports = [report for r in shown for report in r.reports]
+            sources = {path: r.rel for r in shown for path, _ in r.files}
+            site_reports, site_paths, site_work = _site_files(context, [r.vacancy for r in shown], sources,
+                                                              options.output, clock)
+            _refuse_doubles(written + site_paths)
+            prune(staging, written + site_paths)
+            write_manifest(staging, written + site_paths)
+            settings = replace(context.checks, sources=sources, severities=dict(config.check_severities),
+                               external=external_options(options.root) if options.external else None)
+            problems = warnings + check_site(load_built_site(
+                staging, settings, reports + site_reports, written + site_paths + [MANIFEST]))
+            clock.lap("check")
+            _fail_on_errors(problems, options.strict)
+            swap_in(staging, options.output, spare)
+            cache.save()
+            clock.lap("write")
+        except BuildError:
+            keep = spare
+            raise
+        finally:
+            discard(staging, keep)
+            cache.close()
     built = [r for r in results if r.pending is not None]
     stats = BuildStats(len(results) - len(built), len(built),
                        sum(r.converted for r in built) + site_work.texts_converted,

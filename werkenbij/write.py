@@ -1,17 +1,17 @@
 """Write the site into a staging folder and swap it in only when everything succeeded.
 
 A failed build (content error, failed check, full disk, Ctrl-C) must leave the previous
-`output/` byte-identical, so nothing is ever written into `output/` itself.
+`output/` byte-identical, so nothing is ever written into `output/` itself. The build also
+refuses an output folder that could hold the project (its root, a parent, or one with
+`content/` in it), and never replaces a folder holding files it did not write itself:
+those are listed in `MANIFEST`.
 
 With the build cache on, the output that a build replaces is kept as the spare tree
 (`.cache/spare-output`), and the next build starts its staging from it: its folders exist
 already, and a file that is a hard link to the same file in output/ stays. So a rebuild after
 one edit makes no folders and touches only what changed. Nothing is ever written into a file
 after it was first written (a file is removed first), so a spare tree can never change
-output/ through a hard link. The build also
-refuses an output folder that could hold the project (its root, a parent, or one with
-`content/` in it), and never replaces a folder holding files it did not write itself:
-those are listed in `MANIFEST`.
+output/ through a hard link, and symbolic links in it are removed before the build starts.
 """
 
 from __future__ import annotations
@@ -19,8 +19,15 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
+
+try:
+    import fcntl
+except ImportError:  # Windows: no spare tree, every build starts empty
+    fcntl = None  # type: ignore[assignment]
 
 from .problems import UsageError
 
@@ -66,16 +73,74 @@ def staging_dir(output: Path) -> Path:
     return output.parent / f".{output.name}.staging-{os.getpid()}"
 
 
+@contextlib.contextmanager
+def spare_tree(spare: Path | None, output: Path) -> Iterator[Path | None]:
+    """The spare tree's place for this build, locked so that two builds at once (`serve` and
+    a build in a terminal) never share it. None (start empty, remove the replaced output)
+    without a cache, when another build holds the lock, when the spare tree and the output
+    overlap, or where there are no file locks."""
+    lock = _lock(spare, output) if spare is not None else None
+    if lock is None:
+        yield None
+        return
+    try:
+        yield spare
+    finally:
+        lock.close()  # releases the lock
+
+
+def _lock(spare: Path, output: Path) -> IO | None:
+    spare, output = spare.resolve(), output.resolve()
+    if fcntl is None or spare == output or spare in output.parents or output in spare.parents:
+        return None
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(spare.with_name(spare.name + ".lock"), "ab")  # noqa: SIM115 (held until closed)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        return None
+    return lock
+
+
 def new_staging(staging: Path, spare: Path | None = None) -> None:
     """An empty staging folder, or the spare tree moved into its place (see the top)."""
     if staging.exists():
         shutil.rmtree(staging)
     _made.clear()
     if spare is not None and spare.is_dir() and not spare.is_symlink():
-        with contextlib.suppress(OSError):  # on another file system: start empty
+        try:
             spare.rename(staging)
+        except OSError:
+            pass  # on another file system, say: start empty
+        else:
+            _adopt(staging, _folder_mode())
             return
     staging.mkdir(parents=True)
+
+
+def _folder_mode() -> int:
+    """The mode a new folder gets (os.umask can only be read by setting it)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
+def _adopt(folder: Path, mode: int) -> None:
+    """Make the spare tree fit to build in: only real folders and files, the folders with the
+    mode a new one would get. A symbolic link could lead a write outside the staging folder."""
+    with contextlib.suppress(OSError):  # not ours to change: the write fails, the build says so
+        if stat.S_IMODE(folder.lstat().st_mode) != mode:
+            folder.chmod(mode)
+    with os.scandir(folder) as entries:
+        for entry in list(entries):
+            if entry.is_dir(follow_symlinks=False):
+                _adopt(Path(entry.path), mode)
+            elif not entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)  # a symbolic link, to a file or a folder, or stranger
 
 
 def write_file(staging: Path, path: str, data: bytes) -> None:
@@ -93,7 +158,8 @@ def copy_file(staging: Path, path: str, source: Path) -> None:
     target = staging / path
     _folder(staging, target.parent)
     with contextlib.suppress(OSError):
-        if os.path.samefile(source, target):
+        there, wanted = target.lstat(), source.stat()
+        if (there.st_ino, there.st_dev) == (wanted.st_ino, wanted.st_dev):
             return  # the spare tree holds this very file already
     _remove(target)
     try:
@@ -112,12 +178,14 @@ def _folder(staging: Path, folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        # The spare tree has a file where this build needs a folder.
-        for parent in (folder, *folder.parents):
-            if parent == staging:
-                break
-            if parent.is_file() or parent.is_symlink():
-                parent.unlink()
+        # The spare tree has a file where this build needs a folder (and another worker may be
+        # removing it at the same time).
+        relative = folder.relative_to(staging)
+        for part in [*reversed(relative.parents), relative][1:]:
+            here = staging / part
+            with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+                if not stat.S_ISDIR(here.lstat().st_mode):
+                    here.unlink()
         folder.mkdir(parents=True, exist_ok=True)
     _made.add(folder)
 
@@ -129,30 +197,36 @@ def _remove(target: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError:
-        if not target.is_dir() or target.is_symlink():
+        if not stat.S_ISDIR(target.lstat().st_mode):
             raise
         shutil.rmtree(target)
         _made.difference_update({f for f in _made if f == target or target in f.parents})
 
 
 def prune(staging: Path, keep: Iterable[str]) -> None:
-    """Remove what the spare tree held that this build did not write, files and folders."""
-    keep, needed = set(keep), set()
+    """Remove what the spare tree held that this build did not write, files and folders, and
+    make sure that every file it did write is there (else the build stops)."""
+    keep, needed, found = set(keep), set(), set()
     for path in keep:
         while "/" in path and (path := path.rsplit("/", 1)[0]) not in needed:
             needed.add(path)
-    for top, folders, names in os.walk(staging, topdown=False):
-        relative = os.path.relpath(top, staging).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        for name in names:
-            if prefix + name not in keep:
-                os.unlink(os.path.join(top, name))
-        for name in folders:
-            folder = os.path.join(top, name)
-            if os.path.islink(folder):
-                os.unlink(folder)
-            elif prefix + name not in needed:
-                os.rmdir(folder)  # empty by now: walked bottom-up
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in list(entries):
+                name = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, name + "/")
+                    if name not in needed:
+                        os.rmdir(entry.path)  # empty by now
+                elif name in keep and entry.is_file(follow_symlinks=False):
+                    found.add(name)
+                else:
+                    os.unlink(entry.path)
+
+    walk(str(staging), "")
+    if found != keep:
+        raise RuntimeError(f"files missing in {staging}: {sorted(keep - found)[:5]}")
 
 
 def write_manifest(staging: Path, paths: Iterable[str]) -> None:
@@ -177,7 +251,8 @@ def swap_in(staging: Path, output: Path, spare: Path | None = None) -> None:
 
 
 def discard(staging: Path, spare: Path | None = None) -> None:
-    """After a failed build: its staging folder is a spare tree as good as any."""
+    """Remove the staging folder of a failed build, or keep it as the spare tree (after a
+    content or check error: it is as good as any, and `serve` meets many of those)."""
     if staging.exists():
         keep_or_remove(staging, spare)
 
