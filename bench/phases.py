@@ -8,6 +8,8 @@ For each N, in a fresh process: generate the corpus (bench/generate.py) in a fol
 
 - cold: the first build, no cache yet;
 - warm: the same build again, nothing changed;
+- warm again: a third time, now starting from the spare tree (the output the second build
+  replaced, kept in .cache/): how every later build starts, in `serve` too;
 - edit one: one vacancy file changed, then built (what `build.py serve` does on a save).
 
 The phases are seconds of work summed over all processes (load = read, validate and convert
@@ -97,6 +99,7 @@ def one(count: int) -> None:
         sampler.start()
         cold, result = timed(site)
         warm, again = timed(site)
+        steady, _ = timed(site)
         edited = site / "content/vacatures/vacature-00001.md"
         edited.write_text(edited.read_text("utf-8") + "\nEen zin die er nieuw bij kwam.\n", "utf-8")
         edit, changed = timed(site)
@@ -105,7 +108,7 @@ def one(count: int) -> None:
     main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     phases = [f"{result.stats.seconds[k]:.2f} s" for k in ("load", "render", "write", "check")]
-    print(f"| {count} | {result.pages} | {cold:.2f} s | {warm:.2f} s | {edit:.2f} s | "
+    print(f"| {count} | {result.pages} | {cold:.2f} s | {warm:.2f} s | {steady:.2f} s | {edit:.2f} s | "
           + " | ".join(phases) + f" | {cold / count * 1000:.2f} ms | {main_peak:.0f} MB | "
           f"{worker_peak:.0f} MB | {total_peak:.0f} MB |", flush=True)
 
@@ -126,9 +129,11 @@ def disk_probe() -> float:
 def main(counts: list[int]) -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
           f"disk: 1,000 folders with a 30 KB file in {disk_probe():.2f} s\n")
-    print("| vacatures | pagina's | koud | warm | na 1 wijziging | laden | renderen | schrijven "
-          "| controleren | per vacature (koud) | piek hoofdproces | piek werker | piek samen (PSS) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    print("| vacatures | pagina's | koud | warm | warm, daarna | na 1 wijziging | laden | renderen "
+          "| schrijven | controleren | per vacature (koud) | piek hoofdproces | piek werker "
+          "| piek samen (PSS) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+          "| ---: |",
           flush=True)
     for count in counts:
         subprocess.run([sys.executable, __file__, "--one", str(count)], check=True)
