@@ -25,6 +25,7 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.runtime
 	$(PY) bench/phases.py 100 1000 5000
+	$(PY) bench/serve.py 1000
 
 bench-peers: $(VENV)/.runtime
 	$(PY) bench/peers.py 1000
