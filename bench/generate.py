@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".bench"  # where the benchmarks build: on the disk a real project lives on
+BUILD_DATE = date(2025, 11, 15)  # after every generated `published`: every vacancy is shown
 
 WORDS = ("je werkt samen met collega's in de wijk en ondersteunt bewoners bij vragen over "
          "wonen werk inkomen zorg en welzijn we bouwen aan een warme stad waar iedereen meetelt "

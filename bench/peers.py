@@ -18,21 +18,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from floor import measure  # noqa: E402
-from generate import generate  # noqa: E402
+from floor import measure, timed  # noqa: E402
+from generate import BUILD_DATE, WORK, generate  # noqa: E402
 
 from werkenbij.config import load_config  # noqa: E402
 from werkenbij.content import load_content  # noqa: E402
 
 PELICAN = "pelican==4.12.0"
-BUILD_DATE = "2025-11-15"  # after every generated `published`: all vacancies are built
-WORK = ROOT / ".bench"
 MARKDOWN = "markdown==3.11.3"
 ROUNDS = 3
 PELICAN_CONF = """
@@ -63,12 +60,6 @@ def pelican_corpus(site: Path, target: Path) -> None:
         (target / "content" / f"{v.slug}.md").write_text(header + v.body, "utf-8")
 
 
-def timed(command: list[str], **kwargs) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
-    return time.perf_counter() - started
-
-
 def main(count: int) -> None:
     WORK.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=WORK) as temp:
@@ -80,7 +71,7 @@ def main(count: int) -> None:
         site = generate(count, temp / "site")
         pelican_corpus(site, temp / "pelican")
         ours = [sys.executable, str(ROOT / "build.py"), "--root", str(site), "--output",
-                str(temp / "ours"), "--date", BUILD_DATE]
+                str(temp / "ours"), "--date", BUILD_DATE.isoformat()]
         for _ in range(ROUNDS):  # taken in turns: the disk's speed drifts within minutes
             shutil.rmtree(temp / "pelican/out", ignore_errors=True)
             pelican = timed([venv / "bin/pelican", "content", "-o", "out", "-s", "pelicanconf.py",

@@ -30,18 +30,14 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from generate import generate  # noqa: E402
+from generate import BUILD_DATE, WORK, generate  # noqa: E402
 
 from werkenbij.pipeline import BuildOptions, BuildResult, build  # noqa: E402
-
-BUILD_DATE = date(2025, 11, 15)  # after every generated `published`: all vacancies are shown
-WORK = ROOT / ".bench"
 
 
 class MemorySampler(threading.Thread):

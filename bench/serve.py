@@ -27,10 +27,8 @@ from tornado.websocket import websocket_connect
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from generate import generate  # noqa: E402
+from generate import BUILD_DATE, WORK, generate  # noqa: E402
 
-BUILD_DATE = "2025-11-15"
-WORK = ROOT / ".bench"
 EDITS = 10
 
 
@@ -65,7 +63,7 @@ def main(count: int) -> None:
         port = free_port()
         server = subprocess.Popen(
             [sys.executable, str(ROOT / "build.py"), "serve", "--root", str(site), "--port",
-             str(port), "--date", BUILD_DATE],
+             str(port), "--date", BUILD_DATE.isoformat()],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             for _ in range(600):
