@@ -199,8 +199,7 @@ def _remove(target: Path) -> None:
     except OSError:
         if not stat.S_ISDIR(target.lstat().st_mode):
             raise
-        shutil.rmtree(target)
-        _made.difference_update({f for f in _made if f == target or target in f.parents})
+        shutil.rmtree(target)  # a folder from the spare tree: this build made nothing in it
 
 
 def prune(staging: Path, keep: Iterable[str]) -> None:
@@ -247,17 +246,17 @@ def swap_in(staging: Path, output: Path, spare: Path | None = None) -> None:
             old.rename(output)
         raise
     if old.exists():
-        keep_or_remove(old, spare)
+        _keep_or_remove(old, spare)
 
 
 def discard(staging: Path, spare: Path | None = None) -> None:
     """Remove the staging folder of a failed build, or keep it as the spare tree (after a
     content or check error: it is as good as any, and `serve` meets many of those)."""
     if staging.exists():
-        keep_or_remove(staging, spare)
+        _keep_or_remove(staging, spare)
 
 
-def keep_or_remove(tree: Path, spare: Path | None) -> None:
+def _keep_or_remove(tree: Path, spare: Path | None) -> None:
     if spare is not None:
         with contextlib.suppress(OSError):
             if spare.exists():
