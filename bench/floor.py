@@ -32,8 +32,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from generate import BUILD_DATE, WORK, generate  # noqa: E402
 
-from werkenbij.pipeline import BuildOptions, build  # noqa: E402
-from werkenbij.units import default_jobs  # noqa: E402
+from werkenbij.build.pipeline import BuildOptions, build  # noqa: E402
+from werkenbij.build.units import default_jobs  # noqa: E402
 
 
 @dataclass(frozen=True)

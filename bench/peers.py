@@ -26,8 +26,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from floor import measure, timed  # noqa: E402
 from generate import BUILD_DATE, WORK, generate  # noqa: E402
 
-from werkenbij.config import load_config  # noqa: E402
-from werkenbij.content import load_content  # noqa: E402
+from werkenbij.read.config import load_config  # noqa: E402
+from werkenbij.read.content import load_content  # noqa: E402
 
 PELICAN = "pelican==4.12.0"
 MARKDOWN = "markdown==3.11.3"

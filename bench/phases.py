@@ -37,7 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from generate import BUILD_DATE, WORK, generate  # noqa: E402
 
-from werkenbij.pipeline import BuildOptions, BuildResult, build  # noqa: E402
+from werkenbij.build.pipeline import BuildOptions, BuildResult, build  # noqa: E402
 
 
 class MemorySampler(threading.Thread):

@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT
 from test_site import tree_digest
 from werkenbij import markdown_html
-from werkenbij.pipeline import BuildOptions, BuildResult, build
+from werkenbij.build.pipeline import BuildOptions, BuildResult, build
 from werkenbij.problems import CheckFailure, ContentError
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -236,7 +236,7 @@ def test_templates_behind_a_symbolic_link_are_followed(project, tmp_path):
 
 def test_a_block_saved_during_a_build_is_not_taken_for_the_one_read(project, monkeypatch):
     """The cache key holds the bytes that were parsed, not the file as it is a moment later."""
-    from werkenbij import units
+    from werkenbij.build import units
 
     run(project)
     block = project / "content/blocks/voordelen.md"
@@ -351,7 +351,7 @@ def test_an_output_folder_where_the_spare_tree_goes_gets_none(project, inside):
 
 
 def test_a_build_while_another_holds_the_spare_tree_leaves_it_alone(project):
-    from werkenbij.write import spare_tree
+    from werkenbij.build.output import spare_tree
 
     run(project)
     run(project)

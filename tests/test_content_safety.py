@@ -6,8 +6,8 @@ import re
 
 from conftest import ROOT
 from werkenbij.markdown_html import MarkdownRenderer
-from werkenbij.markdown_rules import check_markdown
-from werkenbij.yamltext import parse_yaml
+from werkenbij.read.markdown_rules import check_markdown
+from werkenbij.read.yamltext import parse_yaml
 
 
 def test_yaml_1_1_surprises_stay_text():
@@ -75,7 +75,7 @@ def test_content_headings_never_take_an_id_the_templates_use():
 
 
 def test_empty_and_null_values_read_the_same_with_either_yaml_parser():
-    import werkenbij.yamltext as yamltext
+    import werkenbij.read.yamltext as yamltext
 
     text = "a:\nb: ~\nc: ''\nd: \"null\"\ne: no\n"
     fast = yamltext.parse_yaml(text)[0].data

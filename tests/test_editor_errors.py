@@ -172,7 +172,7 @@ def test_a_failed_check_leaves_output_untouched(site):
 
 
 def test_a_full_disk_leaves_output_untouched(site, monkeypatch):
-    import werkenbij.write as write
+    import werkenbij.build.output as write
 
     real = write.Path.write_bytes
     calls = []
@@ -191,7 +191,7 @@ def test_sigterm_during_the_build_leaves_output_untouched(site):
     before = tree_digest(site / "output")
     script = (
         "import os, signal, sys\n"
-        "import werkenbij.pipeline as pipeline\n"
+        "import werkenbij.build.pipeline as pipeline\n"
         "from werkenbij.cli import main\n"
         "def killed(*args):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
@@ -223,7 +223,7 @@ def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site)
 ])
 def test_a_template_error_names_file_and_line_and_leaves_output_untouched(site, tmp_path, broken,
                                                                           location):
-    from werkenbij.pipeline import BuildOptions, build
+    from werkenbij.build.pipeline import BuildOptions, build
     from werkenbij.problems import TemplateFailure
 
     templates = tmp_path / "templates"
@@ -259,9 +259,9 @@ def test_warnings_are_shown_and_fail_only_with_strict(site):
 
 
 def test_missing_published_and_closes_are_warnings(tmp_path):
-    from werkenbij.advice import content_warnings
-    from werkenbij.config import load_config
-    from werkenbij.content import load_content
+    from werkenbij.read.advice import content_warnings
+    from werkenbij.read.config import load_config
+    from werkenbij.read.content import load_content
 
     content = load_content(ROOT, load_config(ROOT))
     warnings = content_warnings(content, date(2025, 10, 20))

@@ -11,9 +11,9 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site, parse, text_of
-from werkenbij import content as model
-from werkenbij import fields
 from werkenbij.problems import ContentError
+from werkenbij.read import content as model
+from werkenbij.read import fields
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import FIXTURES, build_site, parse, text_of
-from werkenbij.fields import url_scheme
+from werkenbij.read.fields import url_scheme
 
 TITLE = "<script>alert('titel')</script> & \"Co\" </title><b>"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "data", "poster", "xlink:href")

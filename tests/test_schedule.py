@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, VACANCY, build_site, parse, text_of
-from werkenbij.config import load_config
-from werkenbij.content import load_content
 from werkenbij.problems import UsageError
+from werkenbij.read.config import load_config
+from werkenbij.read.content import load_content
 from werkenbij.schedule import resolve_build_date, vacancy_state
 
 

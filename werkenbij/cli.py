@@ -9,8 +9,7 @@ import time
 import traceback
 from pathlib import Path
 
-from .config import load_config
-from .pipeline import BuildOptions, build, check_folder, external_options
+from .build.pipeline import BuildOptions, build, check_folder, external_options
 from .problems import (
     EXIT_CHECK,
     EXIT_CONTENT,
@@ -23,6 +22,7 @@ from .problems import (
     TemplateFailure,
     UsageError,
 )
+from .read.config import load_config
 from .report import FORMATS, count_line, report
 from .schedule import resolve_build_date
 
@@ -166,7 +166,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import DevServer
+    from .dev.serve import DevServer
 
     options = _options(args)
     try:
@@ -178,7 +178,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .scaffold import new_vacancy
+    from .dev.scaffold import new_vacancy
 
     root = args.root.resolve()
     path = new_vacancy(root, ROOT / "templates", load_config(root), args.title)

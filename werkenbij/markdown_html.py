@@ -21,7 +21,7 @@ import nh3
 from markupsafe import Markup
 from slugify import slugify
 
-from .cache import BuildCache, code_version, digest
+from .build.cache import BuildCache, code_version, digest
 
 _TAGS = {"p", "ul", "ol", "li", "a", "strong", "em", "code", "pre", "blockquote", "br", "hr",
          "h2", "h3", "h4", "h5", "h6", "img", "table", "thead", "tbody", "tr", "th", "td"}

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from ..build.output import files_under
 from ..problems import Problem, Severity
-from ..write import files_under
 from .external import check_external
 from .links import check_css_urls, check_links, page_links
 from .site import BuiltSite, CheckSettings, Found, PageReport, Reporter, parse_page, text_of

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..fields import EMAIL, url_scheme
 from ..problems import Problem
+from ..read.fields import EMAIL, url_scheme
 from .site import BuiltSite, Element, Found, ParsedPage, Reporter, resolve, url_attributes
 
 _TEL = re.compile(r"\+[1-9][0-9]{6,14}")

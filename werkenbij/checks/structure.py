@@ -7,8 +7,8 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from datetime import datetime
 
-from ..markdown_rules import GENERIC_LINK_TEXTS
 from ..models import parse_day
+from ..read.markdown_rules import GENERIC_LINK_TEXTS
 from .site import ERROR_PAGE, BuiltSite, Element, Found, ParsedPage, Reporter, text_of
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -13,8 +13,8 @@ from datetime import datetime, time
 
 from markupsafe import Markup
 
-from .models import SiteConfig, Vacancy
-from .schedule import BRUSSELS, VacancyState
+from ..models import SiteConfig, Vacancy
+from ..schedule import BRUSSELS, VacancyState
 
 Url = Callable[[str], str]
 

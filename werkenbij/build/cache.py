@@ -29,7 +29,7 @@ from pathlib import Path
 TABLES = ("markdown", "checks", "units")
 _LIBRARIES = ("jinja2", "markdown", "nh3", "babel", "icalendar", "lxml", "pyyaml",
               "python-slugify", "text-unidecode", "markupsafe", "python-dateutil", "tzdata")
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 KEEP_UNUSED_BUILDS = 20  # entries no build has used in this many builds are removed
 
 

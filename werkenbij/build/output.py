@@ -29,7 +29,7 @@ try:
 except ImportError:  # Windows: no spare tree, every build starts empty
     fcntl = None  # type: ignore[assignment]
 
-from .problems import UsageError
+from ..problems import UsageError
 
 MANIFEST = ".werkenbij-manifest"
 

@@ -21,15 +21,15 @@ from pathlib import Path
 
 import jinja2
 
-from . import markdown_html
-from .advice import vacancy_warnings
+from .. import markdown_html
+from ..checks import CheckSettings, PageReport, Reporter, inspect_page
+from ..models import Content, SiteConfig, Source, Vacancy
+from ..problems import Problem
+from ..read.advice import vacancy_warnings
+from ..read.content import read_vacancy
+from ..render.site import SiteRenderer, template_problem
 from .cache import BuildCache, digest
-from .checks import CheckSettings, PageReport, Reporter, inspect_page
-from .content import read_vacancy
-from .models import Content, SiteConfig, Source, Vacancy
-from .problems import Problem
-from .render import SiteRenderer, template_problem
-from .write import copy_file, write_file
+from .output import copy_file, write_file
 
 CHUNK = 8           # vacancies handed to a worker at a time
 IN_PROCESS_BELOW = 24  # fewer vacancies than this to do are not worth starting workers for

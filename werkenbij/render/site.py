@@ -13,14 +13,15 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import hosting, structured
-from .cache import digest
+from ..build.cache import digest
+from ..markdown_html import MarkdownRenderer
+from ..models import Block, Content, OutputFile, Page, SiteConfig, Vacancy
+from ..problems import Problem
+from ..schedule import VacancyState, vacancy_state
+from . import assets as hosting
+from . import structured
 from .companions import companion_files
 from .feeds import procedure_calendar
-from .markdown_html import MarkdownRenderer
-from .models import Block, Content, OutputFile, Page, SiteConfig, Vacancy
-from .problems import Problem
-from .schedule import VacancyState, vacancy_state
 
 LOCALE = "nl_BE"
 

@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from ..models import Block, Content, Page, Vacancy
+from ..problems import Problem, Severity
+from ..schedule import vacancy_state
 from .markdown_rules import FENCE as _FENCE
-from .models import Block, Content, Page, Vacancy
-from .problems import Problem, Severity
-from .schedule import vacancy_state
 
 MAX_WORDS = 25  # plain language at B1 level: most sentences well under 20 words
 _BLOCK_START = re.compile(r"^\s*([-*+]|\d+[.)]|#{1,6})\s")

@@ -10,11 +10,9 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .cache import digest
-from .fields import Fields, collect, read_contact, read_link
-from .frontmatter import SplitFile, decode_content, split_front_matter
-from .markdown_rules import check_markdown
-from .models import (
+from ..build.cache import digest
+from ..dev.scaffold import PLACEHOLDER, RESERVED_VACANCY_SLUGS
+from ..models import (
     Block,
     Competency,
     Contact,
@@ -27,8 +25,10 @@ from .models import (
     Step,
     Vacancy,
 )
-from .problems import ContentError, Problem
-from .scaffold import PLACEHOLDER, RESERVED_VACANCY_SLUGS
+from ..problems import ContentError, Problem
+from .fields import Fields, collect, read_contact, read_link
+from .frontmatter import SplitFile, decode_content, split_front_matter
+from .markdown_rules import check_markdown
 from .vacancy_rules import check_addresses, check_date_order, read_aliases, read_blocks
 from .yamltext import YamlDocument, parse_yaml
 

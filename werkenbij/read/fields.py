@@ -16,8 +16,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from .models import Contact, Link, parse_day
-from .problems import Problem
+from ..models import Contact, Link, parse_day
+from ..problems import Problem
 from .yamltext import Key, YamlDocument
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from .pipeline import BuildOptions, build
-from .problems import BuildError, Problem, Severity, UsageError
-from .report import count_line, report
+from ..build.pipeline import BuildOptions, build
+from ..problems import BuildError, Problem, Severity, UsageError
+from ..report import count_line, report
 
 _CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 HOST = "127.0.0.1"  # never reachable from other machines

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 import lxml.html
 
+from ..markdown_html import markdown_to_html
+from ..problems import Problem
 from .fields import is_allowed_url, url_scheme
-from .markdown_html import markdown_to_html
-from .problems import Problem
 
 GENERIC_LINK_TEXTS = {"hier", "klik hier", "lees meer", "meer info", "meer", "link", "deze link",
                       "klik", "via deze link", "info", "more", "click here", "read more", "here"}

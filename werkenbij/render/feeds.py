@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from .models import SiteConfig, Vacancy
-from .schedule import VacancyState
+from ..models import SiteConfig, Vacancy
+from ..schedule import VacancyState
 
 Url = Callable[[str], str]
 _NAMESPACE = uuid.UUID("5b0c3c1e-6d1f-4c55-9a55-2f3f6b9c8e10")  # fixed: ids must never change

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .checks import CHECK_NAMES, SEVERITY_CHOICES
+from ..checks import CHECK_NAMES, SEVERITY_CHOICES
+from ..models import Contact, Organisation, SiteConfig
+from ..problems import ConfigError, Problem, UsageError
 from .fields import Fields, collect, read_contact, read_link, url_scheme
 from .frontmatter import decode_content
-from .models import Contact, Organisation, SiteConfig
-from .problems import ConfigError, Problem, UsageError
 from .yamltext import parse_yaml
 
 CONFIG_FILE = "site_config.yaml"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .models import SiteConfig
-from .problems import UsageError
+from ..models import SiteConfig
+from ..problems import UsageError
 
 RESERVED_VACANCY_SLUGS = frozenset({"archief"})  # /vacatures/archief/ is the archive
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..models import OutputFile
 from .feeds import stable_id, updated_on, vacancies_json
-from .models import OutputFile
 
 if TYPE_CHECKING:
-    from .render import SiteRenderer, VacancyView
+    from .site import SiteRenderer, VacancyView
 
 
 def companion_files(renderer: SiteRenderer, listed: list[str], views: list[VacancyView],

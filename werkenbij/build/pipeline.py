@@ -10,29 +10,18 @@ from pathlib import Path
 
 import jinja2
 
-from . import markdown_html
-from .advice import shared_warnings
+from .. import markdown_html
+from ..checks import CheckSettings, PageReport, Reporter, check_site, load_built_site, run_checks
+from ..checks.external import ExternalOptions
+from ..models import Content, SiteConfig, Vacancy
+from ..problems import BuildError, CheckFailure, ContentError, Problem, Severity, TemplateFailure
+from ..read.advice import shared_warnings
+from ..read.config import load_config
+from ..read.content import Shared, load_shared, vacancy_paths
+from ..read.vacancy_rules import check_addresses
+from ..render.site import SiteRenderer, template_problem
 from .cache import BuildCache, code_version, compiled_templates, digest
-from .checks import CheckSettings, PageReport, Reporter, check_site, load_built_site, run_checks
-from .checks.external import ExternalOptions
-from .config import load_config
-from .content import Shared, load_shared, vacancy_paths
-from .models import Content, SiteConfig, Vacancy
-from .problems import BuildError, CheckFailure, ContentError, Problem, Severity, TemplateFailure
-from .render import SiteRenderer, template_problem
-from .units import (
-    Clock,
-    SiteResult,
-    UnitContext,
-    UnitResult,
-    check_page,
-    default_jobs,
-    reuse_unit,
-    run_units,
-    take_previous,
-)
-from .vacancy_rules import check_addresses
-from .write import (
+from .output import (
     MANIFEST,
     check_output_dir,
     discard,
@@ -43,6 +32,17 @@ from .write import (
     swap_in,
     write_file,
     write_manifest,
+)
+from .units import (
+    Clock,
+    SiteResult,
+    UnitContext,
+    UnitResult,
+    check_page,
+    default_jobs,
+    reuse_unit,
+    run_units,
+    take_previous,
 )
 
 # This program's code and libraries, as loaded now (every module above is imported by now).

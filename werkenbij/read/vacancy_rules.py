@@ -7,10 +7,10 @@ from collections import defaultdict
 
 from slugify import slugify
 
+from ..dev.scaffold import RESERVED_VACANCY_SLUGS
+from ..models import Vacancy
+from ..problems import Problem
 from .fields import Fields
-from .models import Vacancy
-from .problems import Problem
-from .scaffold import RESERVED_VACANCY_SLUGS
 
 
 def check_date_order(f: Fields, values: dict) -> None:
