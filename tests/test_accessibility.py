@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import FIXTURES, ROOT, build_site, serve
+from helpers import FIXTURES, ROOT, build_site, serve
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "smal": {"width": 320, "height": 640}}

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, build_site, serve
+from helpers import FIXTURES, build_site, serve
 
 
 @pytest.fixture(scope="module")

@@ -128,8 +128,8 @@ def test_sub_path_links_must_carry_the_base_path(tmp_path):
     (tmp_path / "index.html").write_text(page, "utf-8")
     (tmp_path / "b/index.html").write_text(page.replace("Start", "B"), "utf-8")
     write_sitemap(tmp_path, "/werken-bij/", "/werken-bij/b/")
-    assert run_checks(tmp_path, CheckSettings("/werken-bij/", shown_as="site")) == []
-    problems = run_checks(tmp_path, CheckSettings("/anders/", shown_as="site"))
+    assert run_checks(tmp_path, CheckSettings(base_path="/werken-bij/", shown_as="site")) == []
+    problems = run_checks(tmp_path, CheckSettings(base_path="/anders/", shown_as="site"))
     assert "Deze link wijst buiten de site (/werken-bij/)." in {p.message for p in problems}
 
 
@@ -164,7 +164,7 @@ def test_severity_comes_from_site_config_and_unknown_checks_are_refused(tmp_path
     import shutil
     from datetime import date
 
-    from conftest import FIXTURES, build_site
+    from helpers import FIXTURES, build_site
     from werkenbij.problems import CheckFailure, ConfigError
 
     site = tmp_path / "site"
@@ -187,7 +187,7 @@ def test_check_command_with_strict_fails_on_a_warning(tmp_path):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from helpers import ROOT
 
     make_site(tmp_path, sitemap=("/", "/b/"))
     (tmp_path / "sitemap.xml").write_text(SITEMAP.format(

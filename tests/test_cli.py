@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:

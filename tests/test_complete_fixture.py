@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import FIXTURES, build_site, parse, text_of
+from helpers import FIXTURES, build_site, parse, text_of
 
 SITE = FIXTURES / "complete"
 PAGE = "vacatures/maatschappelijk-werker/index.html"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
-from werkenbij.markdown_html import MarkdownRenderer
+from helpers import ROOT
+from werkenbij.markdown_html import MarkdownConverter
 from werkenbij.read.markdown_rules import check_markdown
 from werkenbij.read.yamltext import parse_yaml
+from werkenbij.render.markdown import MarkdownRenderer
 
 
 def test_yaml_1_1_surprises_stay_text():
@@ -37,7 +38,7 @@ def test_tab_and_colon_mistakes_get_a_fix():
 
 
 def render(text: str) -> str:
-    return str(MarkdownRenderer("/").render(text, set()))
+    return str(MarkdownRenderer("/", MarkdownConverter()).render(text, set()))
 
 
 def test_raw_html_and_script_urls_do_not_survive_rendering():
@@ -52,7 +53,7 @@ def test_raw_html_and_script_urls_do_not_survive_rendering():
 
 def test_markdown_rules_point_at_the_line():
     problems = check_markdown("## Goed\n\n# Te hoog\n\n#### Sprong\n\n[klik hier](https://x.be)\n"
-                              "<b>vet</b>\n![](foto.png)\n", 10, "x.md")
+                              "<b>vet</b>\n![](foto.png)\n", 10, "x.md", MarkdownConverter())
     assert [(p.line, p.message) for p in problems] == [
         (12, "Een kop met # maakt een extra hoofdtitel; de titel van de pagina is al de enige h1."),
         (14, "Deze kop slaat een niveau over (van ## naar ####)."),
@@ -63,7 +64,7 @@ def test_markdown_rules_point_at_the_line():
 
 
 def test_content_headings_never_take_an_id_the_templates_use():
-    from werkenbij.markdown_html import TEMPLATE_IDS
+    from werkenbij.render.markdown import TEMPLATE_IDS
 
     html = render("## Inhoud\n\n## Procedure\n\n## Vragen\n\n## Eigen kop")
     assert 'id="inhoud-2"' in html and 'id="procedure-2"' in html and 'id="vragen-2"' in html

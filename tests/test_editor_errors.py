@@ -16,8 +16,7 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site, parse, text_of
-from test_site import left_over, tree_digest
+from helpers import FIXTURES, ROOT, build_site, left_over, parse, read_site, text_of, tree_digest
 from werkenbij.problems import BuildError, ConfigError, ContentError
 
 BROKEN = FIXTURES / "broken"
@@ -259,12 +258,7 @@ def test_warnings_are_shown_and_fail_only_with_strict(site):
 
 
 def test_missing_published_and_closes_are_warnings(tmp_path):
-    from werkenbij.read.advice import content_warnings
-    from werkenbij.read.config import load_config
-    from werkenbij.read.content import load_content
-
-    content = load_content(ROOT, load_config(ROOT))
-    warnings = content_warnings(content, date(2025, 10, 20))
+    warnings = read_site(date(2025, 10, 20)).warnings
     messages = [p.message for p in warnings if p.path.endswith("communicatiemedewerker.md")
                 and p.line == 1]
     assert messages == [
@@ -272,5 +266,5 @@ def test_missing_published_and_closes_are_warnings(tmp_path):
         "vacaturegegevens (JobPosting).",
         "De vacature is open maar heeft geen 'closes'-datum; kandidaten zien niet tot wanneer ze "
         "kunnen solliciteren."]
-    closed = content_warnings(content, date(2026, 11, 28))
+    closed = read_site(date(2026, 11, 28)).warnings
     assert not any("'closes'" in p.message for p in closed)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build_site, parse, text_of
+from helpers import FIXTURES, ROOT, build_site, parse, text_of
 from werkenbij.problems import ContentError
 from werkenbij.read import content as model
 from werkenbij.read import fields

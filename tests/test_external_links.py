@@ -187,7 +187,7 @@ def test_each_outcome_has_its_exact_message_and_severity(tmp_path, server, waits
 
 def test_problem_names_the_check_the_element_and_the_fix(tmp_path, server):
     site = make_site(tmp_path, {"index.html": links(f"{server.base}/missing", f"{server.base}/auth")})
-    problems = sorted(check_external(site, ExternalOptions(tmp_path / "cache.json"), NOW))
+    problems = sorted(check_external(site, ExternalOptions(cache_file=tmp_path / "cache.json"), NOW))
     assert [(p.check, p.element, p.fix) for p in problems] == [
         ("external", f'<a href="{server.base}/auth">link</a>', UNKNOWN_FIX),
         ("external", f'<a href="{server.base}/missing">link</a>', BROKEN_FIX),

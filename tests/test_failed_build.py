@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, build_site
-from test_site import left_over, tree_digest
+from helpers import FIXTURES, build_site, left_over, tree_digest
 from werkenbij.problems import ContentError, UsageError
 
 VACANCY = "content/vacatures/maatschappelijk-werker.md"

@@ -10,7 +10,7 @@ import pytest
 from icalendar import Calendar
 from lxml import etree
 
-from conftest import FIXTURES, VACANCY, build_site, parse, text_of
+from helpers import FIXTURES, VACANCY, build_site, parse, text_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

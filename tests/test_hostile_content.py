@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from conftest import FIXTURES, build_site, parse, text_of
-from werkenbij.read.fields import url_scheme
+from helpers import FIXTURES, build_site, parse, text_of
+from werkenbij.policy import url_scheme
 
 TITLE = "<script>alert('titel')</script> & \"Co\" </title><b>"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "data", "poster", "xlink:href")

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, build_site, parse, serve
+from helpers import FIXTURES, ROOT, build_site, parse, serve
 from werkenbij.render.assets import CSP, HEADERS
 
 WORKFLOW = ROOT / ".github/workflows/publish.yml"

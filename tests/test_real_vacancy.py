@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VACANCY, parse, text_of
+from helpers import VACANCY, parse, text_of
 
 
 @pytest.fixture(scope="module")

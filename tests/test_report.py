@@ -8,16 +8,17 @@ import shutil
 import subprocess
 import sys
 
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT
 from werkenbij.problems import Problem, Severity
 from werkenbij.report import count_line, report
 
 BROKEN_LINK = Problem("output/over-wsw/index.html", 0, 0,
                       "Deze link wijst naar een pagina die niet bestaat (/weg/).",
-                      "Verbeter het adres of maak de pagina aan.", Severity.ERROR, "links",
-                      '<a href="/weg/">de pagina die er niet is</a>', "content/pages/over-wsw.md", 12)
+                      "Verbeter het adres of maak de pagina aan.", severity=Severity.ERROR, check="links",
+                      element='<a href="/weg/">de pagina die er niet is</a>',
+                      origin="content/pages/over-wsw.md", origin_line=12)
 LONG = Problem("content/pages/x.md", 4, 0, "Deze zin telt 30 woorden: \"a, b…\".",
-               "Splits de zin.", Severity.WARNING)
+               "Splits de zin.", severity=Severity.WARNING)
 
 
 def render(problems, format: str) -> str:

@@ -6,16 +6,14 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT, VACANCY, build_site, parse, text_of
+from helpers import VACANCY, build_site, parse, read_site, text_of
 from werkenbij.problems import UsageError
-from werkenbij.read.config import load_config
-from werkenbij.read.content import load_content
 from werkenbij.schedule import resolve_build_date, vacancy_state
 
 
 @pytest.fixture(scope="module")
 def vacancy():
-    content = load_content(ROOT, load_config(ROOT))
+    content = read_site(date(2025, 10, 20))
     return next(v for v in content.vacancies if v.slug == "communicatiemedewerker")
 
 

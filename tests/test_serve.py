@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from tornado.websocket import websocket_connect
 
-from conftest import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT
 
 VACANCY = "content/vacatures/maatschappelijk-werker.md"
 PAGE = "vacatures/maatschappelijk-werker/"
@@ -77,6 +77,10 @@ async def reload_after(port: int, change) -> float:
                 return time.perf_counter() - started
     finally:
         connection.close()
+        # Wait for the server's side of the close, so no open socket is left to the garbage
+        # collector (which would warn during whichever test runs next).
+        while await asyncio.wait_for(connection.read_message(), timeout=5) is not None:
+            pass
 
 
 def measure(port: int, change) -> float:

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from conftest import build_site, parse, text_of
+from helpers import build_site, parse, text_of, tree_digest
 
 PAGES = ["index.html", "vacatures/communicatiemedewerker/index.html", "vacatures/archief/index.html",
          "over-wsw/index.html", "veelgestelde-vragen/index.html", "toegankelijkheid/index.html",
          "404.html"]
-
-
-def left_over(root: Path) -> list[str]:
-    """What a build left in a project folder besides its build cache: no staging folder."""
-    return sorted(p.name for p in root.iterdir() if p.name != ".cache")
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_every_page_is_built(open_site):
@@ -88,7 +76,7 @@ def test_sub_path_build_has_no_broken_internal_link(tmp_path):
 def test_base_url_from_site_config_is_used_without_the_option(tmp_path):
     import shutil
 
-    from conftest import FIXTURES
+    from helpers import FIXTURES
 
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "complete", site)

@@ -9,7 +9,8 @@ import time
 import traceback
 from pathlib import Path
 
-from .build.pipeline import BuildOptions, build, check_folder, external_options
+from .build import BuildOptions, build, check_folder
+from .build.pipeline import external_options
 from .problems import (
     EXIT_CHECK,
     EXIT_CONTENT,
@@ -99,8 +100,6 @@ def _add_build_options(parser: argparse.ArgumentParser, default: object = None) 
            help="hoe fouten getoond worden: human, json of github (annotaties)")
     option("--jobs", value=None, type=_positive, metavar="N",
            help="bouw met N processen tegelijk (standaard één per processorkern)")
-    option("--no-cache", value=False, action="store_true",
-           help="gebruik de bouwcache .cache/ niet (de uitkomst is dezelfde, alleen trager)")
 
 
 def main(argv: list[str]) -> int:
@@ -145,7 +144,7 @@ def _options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(root=args.root.resolve(), templates=ROOT / "templates",
                         output=Path(args.output).resolve(), today=resolve_build_date(args.date),
                         base_url=args.base_url, drafts=args.drafts, strict=args.strict,
-                        external=args.external, jobs=args.jobs, use_cache=not args.no_cache)
+                        external=args.external, jobs=args.jobs)
 
 
 def _positive(text: str) -> int:

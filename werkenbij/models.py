@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from .policy import CheckLevel
+from .problems import Problem
+
 
 @dataclass(frozen=True)
 class Link:
@@ -51,7 +54,7 @@ def international_phone(phone: str) -> str:
     return "+32" + digits.removeprefix("0")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Location:
     """Where the job is based. `note` adds where else the work takes place."""
 
@@ -70,7 +73,7 @@ class Salary:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Step:
     """One step of the selection procedure, in order.
 
@@ -98,14 +101,19 @@ class Competency:
 @dataclass(frozen=True)
 class Source:
     """Where a piece of content came from: project-relative path, the first body line, and a
-    hash of the bytes it was read from (the build cache's key for it)."""
+    hash of the bytes it was read from (so that what is remembered about it can be keyed)."""
 
     path: str
     body_line: int
     digest: str = ""
 
 
-@dataclass(frozen=True)
+def vacancy_path(slug: str) -> str:
+    """The one place that says where a vacancy lives on the site (old slugs, aliases, too)."""
+    return f"/vacatures/{slug}/"
+
+
+@dataclass(frozen=True, kw_only=True)
 class Vacancy:
     """One vacancy file of `content/vacatures/`. The slug is the file name, slugified.
 
@@ -138,6 +146,11 @@ class Vacancy:
     summary_line: int = 0  # where `summary` is written in the content file
     aliases: tuple[str, ...] = ()  # old slugs: their URLs redirect here
 
+    @property
+    def path(self) -> str:
+        """Its address on the site, from the root (without the base path)."""
+        return vacancy_path(self.slug)
+
 
 @dataclass(frozen=True)
 class Block:
@@ -168,7 +181,7 @@ class Organisation:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SiteConfig:
     """`site_config.yaml`: site-wide settings.
 
@@ -189,11 +202,20 @@ class SiteConfig:
     footer_links: tuple[Link, ...]
     full_time_hours: int = 38
     language: str = "nl-BE"
-    check_severities: tuple[tuple[str, str], ...] = ()  # (check name, error|warning|off)
+    check_severities: tuple[tuple[str, CheckLevel], ...] = ()  # (check name, level)
 
     @property
     def base_path(self) -> str:
         return base_path_of(self.base_url)
+
+    @property
+    def origin(self) -> str:
+        """'https://host' when `base_url` is a full address, else '' (links stay paths)."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+    def is_full_time(self, hours_per_week: int) -> bool:
+        return hours_per_week >= self.full_time_hours
 
 
 def base_path_of(base_url: str) -> str:
@@ -202,21 +224,19 @@ def base_path_of(base_url: str) -> str:
     return path.replace("//", "/")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Content:
-    """Everything read from `content/`, in a stable order (by slug)."""
+    """What the site shows on the build date, read from `content/`, in a stable order (by slug):
+    the vacancies that `schedule.is_shown`, the pages and the blocks. `warnings` is the advice
+    for the editors about them (long sentences, missing dates)."""
 
     vacancies: tuple[Vacancy, ...]
     pages: tuple[Page, ...]
     blocks: tuple[Block, ...]
+    warnings: tuple[Problem, ...] = ()
 
     def block(self, name: str) -> Block:
         return next(block for block in self.blocks if block.name == name)
-
-    def visible(self, today: date) -> Content:
-        """Without vacancies whose `published` date is still to come (scheduled ones)."""
-        shown = tuple(v for v in self.vacancies if v.published is None or v.published <= today)
-        return Content(shown, self.pages, self.blocks)
 
 
 @dataclass(frozen=True)

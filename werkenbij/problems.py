@@ -7,7 +7,7 @@ of them; the CLI maps each exception class to an exit code in one place (the EXI
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from enum import StrEnum
 
 
@@ -31,6 +31,7 @@ class Problem:
     column: int
     message: str
     fix: str = ""
+    _: KW_ONLY  # the rest by name: a Problem has too many fields to read by position
     severity: Severity = Severity.ERROR
     check: str = ""
     element: str = ""

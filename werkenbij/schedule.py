@@ -74,6 +74,12 @@ class VacancyState:
         return not self.is_open and bool(dated) and all(v.status == StepStatus.PAST for v in dated)
 
 
+def is_shown(vacancy: Vacancy, today: date, drafts: bool) -> bool:
+    """On the site on `today`: not a draft (unless drafts are previewed), and its `published`
+    day has come (a later day schedules it). Shown means open or in the archive."""
+    return (drafts or not vacancy.draft) and (vacancy.published is None or vacancy.published <= today)
+
+
 def vacancy_state(vacancy: Vacancy, today: date) -> VacancyState:
     starts = next((step.date for step in vacancy.procedure if step.date), None)
     if vacancy.closes is not None:

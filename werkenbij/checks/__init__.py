@@ -12,17 +12,28 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..build.output import files_under
+from ..policy import CHECK_NAMES, CheckLevel
 from ..problems import Problem, Severity
 from .external import check_external
 from .links import check_css_urls, check_links, page_links
-from .site import BuiltSite, CheckSettings, Found, PageReport, Reporter, parse_page, text_of
+from .settings import CheckSettings, ExternalOptions
+from .site import (
+    BuiltSite,
+    Found,
+    PageReport,
+    Reporter,
+    files_under,
+    folder_reader,
+    parse_page,
+    text_of,
+)
 from .sitemap import check_sitemap
 from .structure import check_reachable, check_titles_unique, page_structure
 
 SiteCheck = Callable[[BuiltSite], Iterator[Found]]
 
-# Site-wide checks, each over the reports of all pages. Add a check by adding a line.
+# Site-wide checks, each over the reports of all pages. Add a check by adding a line (and its
+# name to policy.CHECK_NAMES, which orders the report; "structure" runs in `inspect_page`).
 REGISTRY: tuple[tuple[str, SiteCheck], ...] = (
     ("links", check_links),
     ("css", check_css_urls),
@@ -30,12 +41,9 @@ REGISTRY: tuple[tuple[str, SiteCheck], ...] = (
     ("reachable", check_reachable),
     ("sitemap", check_sitemap),
 )
-# The order of the report: the page rules ("links", "structure") run in `inspect_page`.
-CHECK_NAMES = ("links", "css", "structure", "titles", "reachable", "sitemap", "external")
-SEVERITY_CHOICES = ("error", "warning", "off")
 
-__all__ = ["CHECK_NAMES", "SEVERITY_CHOICES", "BuiltSite", "CheckSettings", "PageReport",
-           "Reporter", "check_site", "inspect_page", "load_built_site", "run_checks"]
+__all__ = ["BuiltSite", "CheckSettings", "ExternalOptions", "PageReport", "Reporter", "built_site",
+           "check_site", "inspect_page", "load_built_site", "run_checks"]
 
 
 def inspect_page(path: str, data: bytes, reporter: Reporter) -> PageReport:
@@ -50,20 +58,25 @@ def inspect_page(path: str, data: bytes, reporter: Reporter) -> PageReport:
 
 
 def load_built_site(folder: Path, settings: CheckSettings,
-                    reports: Iterable[PageReport] | None = None,
+                    reports: Iterable[PageReport] = (),
                     files: Iterable[str] | None = None) -> BuiltSite:
-    """The site in `folder`; the build hands in the files it wrote and the pages it already
-    inspected while writing them."""
-    files = set(files_under(folder) if files is None else files)
+    """The site in `folder`; a build hands in the files it wrote and the pages it inspected."""
+    return built_site(folder_reader(folder), set(files_under(folder) if files is None else files),
+                       settings, reports)
+
+
+def built_site(read: Callable[[str], bytes], files: set[str], settings: CheckSettings,
+               reports: Iterable[PageReport]) -> BuiltSite:
+    """The site whose files are `files`, read by `read`; pages without a report are inspected."""
     reporter = Reporter(settings)
-    known = {report.path: report for report in reports or ()}
+    known = {report.path: report for report in reports}
     for path in sorted(f for f in files if f.endswith(".html") and f not in known):
-        known[path] = inspect_page(path, (folder / path).read_bytes(), reporter)
-    return BuiltSite(folder, settings, files, dict(sorted(known.items())), reporter)
+        known[path] = inspect_page(path, read(path), reporter)
+    return BuiltSite(read, settings, files, dict(sorted(known.items())), reporter)
 
 
 def check_site(site: BuiltSite) -> list[Problem]:
-    """The page rules' findings and every site-wide check, with the severity set per check, in
+    """The page rules' findings and every site-wide check, with the level set per check, in
     the order of the report: by check, then as each check found them. Links are found in two
     passes (the form on the page, the target site-wide), so they are put back in page order."""
     settings = site.settings
@@ -73,17 +86,18 @@ def check_site(site: BuiltSite) -> list[Problem]:
     if settings.external is not None:
         found += (Found("external", 0, p) for p in check_external(site, settings.external))
     rank = {name: index for index, name in enumerate(CHECK_NAMES)}
-    problems = []
-    def place(index: int) -> tuple:
+
+    def report_order(index: int) -> tuple:
         item = found[index]
         return (rank[item.check], item.problem.path, item.order) if item.check == "links" \
             else (rank[item.check], index)
 
-    for item in (found[index] for index in sorted(range(len(found)), key=place)):
-        chosen = settings.severities.get(item.check)
-        if chosen == "off":
+    problems = []
+    for item in (found[index] for index in sorted(range(len(found)), key=report_order)):
+        level = settings.severities.get(item.check)
+        if level == CheckLevel.OFF:
             continue
-        problems.append(replace(item.problem, severity=Severity(chosen)) if chosen else item.problem)
+        problems.append(replace(item.problem, severity=Severity(level)) if level else item.problem)
     return problems
 
 

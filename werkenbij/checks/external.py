@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import quote, urldefrag, urlsplit
 
 from ..problems import Problem, Severity
+from .settings import ExternalOptions
 from .site import BuiltSite
 
 _sleep = time.sleep  # tests swap this in so a retry does not really wait
@@ -33,17 +34,6 @@ _HEAD_REFUSED = {405, 501}  # servers that do not implement HEAD; other 4xx on H
 _RETRIED = {429, 503}
 _UNKNOWN_STATUSES = {401, 403, 429, 503, 999}  # says nothing about whether the page exists
 _SAFE = "/%:@!$&'()*+,;=?~"  # kept as they are when a browser would send the address
-
-
-@dataclass(frozen=True)
-class ExternalOptions:
-    cache_file: Path            # JSON cache of results
-    cache_days: float = 7.0     # a cached result older than this is fetched again
-    timeout: float = 10.0       # seconds per request
-    retries: int = 2            # extra tries after 429/503/time-out
-    concurrency: int = 8        # at most this many requests at once
-    max_backoff: float = 30.0   # never wait longer than this for one retry (also caps Retry-After)
-    user_agent: str = "werkenbij-linkcheck/1.0"
 
 
 class Outcome(Enum):

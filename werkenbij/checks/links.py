@@ -6,15 +6,26 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
+from ..policy import EMAIL, url_scheme
 from ..problems import Problem
-from ..read.fields import EMAIL, url_scheme
-from .site import BuiltSite, Element, Found, ParsedPage, Reporter, resolve, url_attributes
+from .site import (
+    BuiltSite,
+    Element,
+    Found,
+    InternalLink,
+    ParsedPage,
+    Reporter,
+    WebAddress,
+    resolve,
+    url_attributes,
+)
 
 _TEL = re.compile(r"\+[1-9][0-9]{6,14}")
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
-def page_links(page: ParsedPage, reporter: Reporter) -> tuple[list[Found], list, list]:
+def page_links(page: ParsedPage, reporter: Reporter) -> tuple[list[Found], list[InternalLink],
+                                                              list[WebAddress]]:
     """What can be judged on the page alone (the form of each address, links within the page),
     plus the internal links and web addresses for the site-wide checks."""
     found, links, web = [], [], []
@@ -24,7 +35,7 @@ def page_links(page: ParsedPage, reporter: Reporter) -> tuple[list[Found], list,
                 found.append(Found("links", number, problem))
             scheme = url_scheme(url)
             if scheme in ("http", "https"):
-                web.append((number, url))
+                web.append(WebAddress(number, url))
             elif not scheme and url.strip() not in ("", "#") and \
                     not url.replace("\\", "/").startswith("//"):
                 target, fragment = resolve(reporter.settings.base_path, page.url_path, url)
@@ -38,7 +49,7 @@ def page_links(page: ParsedPage, reporter: Reporter) -> tuple[list[Found], list,
                         found.append(Found("links", number, _no_anchor(reporter, page.path,
                                                                        fragment, target, element)))
                 else:
-                    links.append((number, target, fragment, element.tag == "a"))
+                    links.append(InternalLink(number, target, fragment, element.tag == "a"))
     return found, links, web
 
 
@@ -90,11 +101,12 @@ def _check_web(reporter: Reporter, page: ParsedPage, tag: Element, url: str,
 def check_links(site: BuiltSite) -> Iterator[Found]:
     """Every internal link leads to a file of the site, and its #fragment exists there."""
     for report in site.reports.values():
-        for number, target, fragment, _ in report.links:
+        for link in report.links:
+            target, fragment = link.target, link.fragment
             if target in site.files and (not fragment or target not in site.reports
                                          or fragment in site.reports[target].ids):
                 continue
-            element = site.element(report.path, number)
+            element = site.element(report.path, link.element)
             url = next((u for u in url_attributes(element)
                         if resolve(site.base_path, report.path.removesuffix("index.html"), u)
                         == (target, fragment)), "")
@@ -106,7 +118,7 @@ def check_links(site: BuiltSite) -> Iterator[Found]:
                     "Verbeter het adres of maak de pagina aan."
                 problem = site.problem("links", report.path, f"Deze link wijst naar een pagina die "
                                        f"niet bestaat ({url}).", fix, element)
-            yield Found("links", number, problem)
+            yield Found("links", link.element, problem)
 
 
 def _no_anchor(reporter: Reporter, page: str, fragment: str, target: str,
@@ -118,7 +130,7 @@ def _no_anchor(reporter: Reporter, page: str, fragment: str, target: str,
 def check_css_urls(site: BuiltSite) -> Iterator[Found]:
     """Our stylesheets may only point at files that exist."""
     for path in sorted(f for f in site.files if f.endswith(".css")):
-        text = (site.folder / path).read_text("utf-8")
+        text = site.read(path).decode("utf-8")
         for match in _CSS_URL.finditer(text):
             url = match.group(1)
             if url.startswith("data:") or url_scheme(url) or url.startswith("#"):

@@ -12,41 +12,21 @@ fails on an element, that one page is parsed again to quote it.
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
 from ..problems import Problem, Severity
-
-if TYPE_CHECKING:
-    from .external import ExternalOptions
-
+from .settings import CheckSettings
 
 Element = etree._Element
 _PARSER = etree.HTMLParser()  # lxml.html's parser, without its per-element class lookup
 ERROR_PAGE = "404.html"  # served for any missing address: not linked, not in the sitemap
-
-
-@dataclass(frozen=True)
-class CheckSettings:
-    """How to read a built folder.
-
-    `sources` maps output pages to the content files they came from (empty for a folder built
-    elsewhere); `root` is the project folder those paths are relative to, used to trace a
-    failure back to a line. `shown_as` is the folder name used in the report.
-    `severities` overrides how a check's failures count; `external` turns on fetching
-    external links.
-    """
-
-    base_path: str = "/"
-    sources: dict[str, str] = field(default_factory=dict)
-    shown_as: str = "output"
-    root: Path | None = None
-    severities: dict[str, str] = field(default_factory=dict)
-    external: ExternalOptions | None = None   # None: external links are not fetched
 
 
 @dataclass
@@ -95,6 +75,20 @@ class Found:
     problem: Problem
 
 
+class InternalLink(NamedTuple):
+    """A link from one page to a file of the site."""
+
+    element: int      # the element's number on its page (to quote it in a failure)
+    target: str       # the site file it leads to, e.g. vacatures/x/index.html
+    fragment: str     # the #anchor, without '#'; empty when there is none
+    is_anchor: bool   # an <a> (followed by visitors), not an <img> or <link>
+
+
+class WebAddress(NamedTuple):
+    element: int
+    url: str          # an http(s) address outside the site
+
+
 @dataclass(frozen=True)
 class PageReport:
     """What the site-wide checks need to know of one page, without its tree."""
@@ -103,18 +97,19 @@ class PageReport:
     title: str | None                  # the text of the first <title>, None without one
     is_redirect: bool
     ids: frozenset[str]
-    links: tuple[tuple[int, str, str, bool], ...]  # internal: (element number, file, #fragment, is <a>)
-    web: tuple[tuple[int, str], ...]   # http(s) addresses: (element number, address)
+    links: tuple[InternalLink, ...]
+    web: tuple[WebAddress, ...]
     found: tuple[Found, ...]           # what the page rules found on this page alone
 
-    def shared(self, seen: dict) -> PageReport:
+    def deduplicated(self, seen: dict) -> PageReport:
         """The same report, with the strings and id sets that many pages have in common (the
         menu's links, the template's ids) stored once: a site of 5,000 pages keeps one report
         per page in memory until the site-wide checks have run."""
-        def one(value):
+        def stored_once(value):
             return seen.setdefault(value, value)
-        links = tuple((n, one(target), one(fragment), is_link) for n, target, fragment, is_link in self.links)
-        return replace(self, ids=one(frozenset(map(one, self.ids))), links=links)
+        links = tuple(link._replace(target=stored_once(link.target), fragment=stored_once(link.fragment))
+                      for link in self.links)
+        return replace(self, ids=stored_once(frozenset(map(stored_once, self.ids))), links=links)
 
 
 class Reporter:
@@ -132,8 +127,8 @@ class Reporter:
         origin = self.settings.sources.get(page, "")
         line = self._trace(origin, element) if origin and not isinstance(element, (str, type(None))) \
             else 0
-        return Problem(f"{self.settings.shown_as}/{page}", 0, 0, message, fix, severity, check,
-                       snippet, origin, line)
+        return Problem(f"{self.settings.shown_as}/{page}", 0, 0, message, fix, severity=severity,
+                       check=check, element=snippet, origin=origin, origin_line=line)
 
     def _trace(self, origin: str, element: Element) -> int:
         """The first line of the content file that holds this link's address or text."""
@@ -155,9 +150,10 @@ class Reporter:
 
 @dataclass
 class BuiltSite:
-    """Every file of a built folder and a report per HTML page: what the site-wide checks read."""
+    """Every file of a built site and a report per HTML page: what the site-wide checks read.
+    `read` gives a file's bytes: from a folder on disk, or from memory in `serve`."""
 
-    folder: Path
+    read: Callable[[str], bytes]
     settings: CheckSettings
     files: set[str]
     reports: dict[str, PageReport]   # in path order
@@ -176,7 +172,7 @@ class BuiltSite:
     def element(self, page: str, number: int) -> Element:
         """Element `number` of a page, parsed again from the folder (only to report a failure)."""
         if self._parsed is None or self._parsed.path != page:
-            self._parsed = parse_page(page, (self.folder / page).read_bytes())
+            self._parsed = parse_page(page, self.read(page))
         return self._parsed.elements[number]
 
 
@@ -227,3 +223,17 @@ def text_of(element: Element) -> str:
 def _snippet(element: Element) -> str:
     text = etree.tostring(element, method="html", encoding="unicode", with_tail=False)
     return text if len(text) <= 120 else text[:117] + "…"
+
+
+def files_under(folder: Path) -> Iterator[str]:
+    """Every file under `folder`, as a relative path with '/'."""
+    for top, _, names in os.walk(folder):
+        prefix = os.path.relpath(top, folder).replace(os.sep, "/")
+        for name in names:
+            if os.path.isfile(os.path.join(top, name)):
+                yield name if prefix == "." else f"{prefix}/{name}"
+
+
+def folder_reader(folder: Path) -> Callable[[str], bytes]:
+    """`BuiltSite.read` for a site on disk."""
+    return lambda path: (folder / path).read_bytes()

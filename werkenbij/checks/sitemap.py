@@ -25,7 +25,7 @@ def _sitemap_problems(site: BuiltSite) -> Iterator[Problem]:
                            "Laat de build een sitemap.xml schrijven met alle pagina's.")
         return
     try:
-        tree = etree.parse(str(site.folder / SITEMAP), etree.XMLParser(resolve_entities=False))
+        tree = etree.fromstring(site.read(SITEMAP), etree.XMLParser(resolve_entities=False))
     except etree.XMLSyntaxError as error:
         yield site.problem("sitemap", SITEMAP, f"sitemap.xml is geen geldige XML ({error}).",
                            "Verbeter de sitemap-sjabloon.")

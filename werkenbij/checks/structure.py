@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..models import parse_day
-from ..read.markdown_rules import GENERIC_LINK_TEXTS
+from ..policy import HEADINGS, is_generic_link_text
 from .site import ERROR_PAGE, BuiltSite, Element, Found, ParsedPage, Reporter, text_of
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 Finding = tuple[str, str, "Element | None"]
 
 
@@ -37,7 +36,7 @@ def _document(page: ParsedPage) -> Iterator[Finding]:
 
 
 def _headings(page: ParsedPage) -> Iterator[Finding]:
-    headings = page.all(*_HEADINGS)
+    headings = page.all(*HEADINGS)
     h1s = [h for h in headings if h.tag == "h1"]
     if len(h1s) != 1:
         yield f"De pagina heeft {len(h1s)} h1-koppen in plaats van één.", \
@@ -89,7 +88,7 @@ def _accessible_name(link: Element) -> Iterator[Finding]:
     if not name:
         yield "Deze link of knop heeft geen naam voor schermlezers.", \
             "Geef de link tekst of een aria-label.", link
-    elif link.tag == "a" and name.lower().strip(" .:!…") in GENERIC_LINK_TEXTS:
+    elif link.tag == "a" and is_generic_link_text(name):
         yield f"De linktekst '{name}' zegt niet waar de link naartoe gaat.", \
             "Schrijf een linktekst die het doel noemt.", link
 
@@ -141,10 +140,10 @@ def check_reachable(site: BuiltSite) -> Iterator[Found]:
         report = site.reports.get(queue.popleft())
         if report is None:
             continue
-        for _, target, _, is_link in report.links:
-            if is_link and target in site.reports and target not in seen:
-                seen.add(target)
-                queue.append(target)
+        for link in report.links:
+            if link.is_anchor and link.target in site.reports and link.target not in seen:
+                seen.add(link.target)
+                queue.append(link.target)
     redirects = {path for path, report in site.reports.items() if report.is_redirect}
     for path in sorted(set(site.reports) - seen - {ERROR_PAGE} - redirects):
         yield Found("reachable", 0, site.problem(

@@ -7,12 +7,10 @@ from pathlib import Path
 from slugify import slugify
 
 from ..models import SiteConfig
+from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import UsageError
 
-RESERVED_VACANCY_SLUGS = frozenset({"archief"})  # /vacatures/archief/ is the archive
-
 SKELETON = "nieuwe-vacature.md"
-PLACEHOLDER = "VUL IN"  # a published vacancy may not contain it (see content.py)
 
 
 def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str) -> Path:

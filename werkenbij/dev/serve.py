@@ -2,7 +2,8 @@
 
 A build error never stops the server: the browser shows a page with every problem (file,
 line, message, fix) until the file is fixed, then the site comes back by itself. The last
-good output/ is never touched by a failed build (see write.py).
+good output/ is never touched by a failed build. Each save redoes only what it can change
+(see workspace.py).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..build.pipeline import BuildOptions, build
+from ..build import BuildOptions
 from ..problems import BuildError, Problem, Severity, UsageError
 from ..report import count_line, report
+from .workspace import Workspace
 
 _CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 HOST = "127.0.0.1"  # never reachable from other machines
@@ -31,6 +33,7 @@ class DevServer:
 
     def __init__(self, options: BuildOptions, base_path: str, log: Callable[[str], None] = print):
         self.options, self.base_path, self.log = options, base_path, log
+        self.workspace = Workspace(options)
         self.error_page: bytes | None = None
         errors = Environment(loader=FileSystemLoader(options.templates_dir),
                              autoescape=select_autoescape(default_for_string=True))
@@ -44,7 +47,7 @@ class DevServer:
     def rebuild(self, *changed: object) -> None:
         started = time.perf_counter()
         try:
-            result = build(self.options)
+            result = self.workspace.rebuild()
         except BuildError as error:
             self._failed(error.problems)
         except UsageError as error:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from ..models import Block, Content, Page, Vacancy
+from ..models import Block, Page, Vacancy
 from ..problems import Problem, Severity
 from ..schedule import vacancy_state
 from .markdown_rules import FENCE as _FENCE
@@ -19,11 +19,6 @@ _BLOCK_START = re.compile(r"^\s*([-*+]|\d+[.)]|#{1,6})\s")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9'‘“(])")
 _WORD = re.compile(r"[\w€]+(?:[-'’.,/][\w]+)*")
-
-
-def content_warnings(content: Content, today: date) -> list[Problem]:
-    warnings = [w for vacancy in content.vacancies for w in vacancy_warnings(vacancy, today)]
-    return warnings + shared_warnings(content.pages, content.blocks)
 
 
 def vacancy_warnings(vacancy: Vacancy, today: date) -> list[Problem]:
@@ -47,12 +42,12 @@ def _completeness(vacancy: Vacancy, today: date) -> Iterator[Problem]:
         yield Problem(path, 1, 0, "De vacature heeft geen 'published'-datum, dus zoekmachines "
                       "krijgen geen gestructureerde vacaturegegevens (JobPosting).",
                       "Voeg 'published: JJJJ-MM-DD' toe met de dag waarop de vacature online kwam.",
-                      Severity.WARNING)
+                      severity=Severity.WARNING)
     if vacancy.closes is None and vacancy_state(vacancy, today).is_open:
         yield Problem(path, 1, 0, "De vacature is open maar heeft geen 'closes'-datum; kandidaten "
                       "zien niet tot wanneer ze kunnen solliciteren.",
                       "Voeg 'closes: JJJJ-MM-DD' toe met de laatste dag om te solliciteren.",
-                      Severity.WARNING)
+                      severity=Severity.WARNING)
 
 
 def long_sentences(text: str, first_line: int, path: str) -> list[Problem]:
@@ -68,7 +63,7 @@ def long_sentences(text: str, first_line: int, path: str) -> list[Problem]:
                 warnings.append(Problem(
                     path, start, 0, f"Deze zin telt {count} woorden: \"{_opening(sentence)}…\". "
                     f"Zinnen van meer dan {MAX_WORDS} woorden zijn moeilijk te lezen (taalniveau B1).",
-                    "Splits de zin in twee of drie korte zinnen.", Severity.WARNING))
+                    "Splits de zin in twee of drie korte zinnen.", severity=Severity.WARNING))
             offset += len(sentence)
     return warnings
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..checks import CHECK_NAMES, SEVERITY_CHOICES
 from ..models import Contact, Organisation, SiteConfig
+from ..policy import CHECK_NAMES, CheckLevel, url_scheme
 from ..problems import ConfigError, Problem, UsageError
-from .fields import Fields, collect, read_contact, read_link, url_scheme
+from .fields import Fields, collect, read_contact, read_link
 from .frontmatter import decode_content
 from .yamltext import parse_yaml
 
@@ -85,7 +85,7 @@ def _base_url(f: Fields) -> str:
     return value
 
 
-def _severities(f: Fields) -> tuple[tuple[str, str], ...]:
+def _severities(f: Fields) -> tuple[tuple[str, CheckLevel], ...]:
     """`checks: {links: warning, reachable: off}`: how each check's failures count."""
     checks = f.mapping("checks")
     if checks is None:
@@ -94,10 +94,10 @@ def _severities(f: Fields) -> tuple[tuple[str, str], ...]:
     chosen = []
     for name in sorted(set(checks.data) & set(CHECK_NAMES)):
         value = checks.text(name)
-        if value not in SEVERITY_CHOICES:
+        if value not in tuple(CheckLevel):
             checks.problem(name, f"'checks': '{name}' moet error, warning of off zijn ({value}).",
                            "error laat de build mislukken, warning toont alleen, off zet de "
                            "controle uit.")
             continue
-        chosen.append((name, value))
+        chosen.append((name, CheckLevel(value)))
     return tuple(chosen)

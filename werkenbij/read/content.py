@@ -1,36 +1,26 @@
-"""Read `content/**/*.md` into frozen Vacancy / Page / Block values, reporting every mistake at once."""
+"""Read `content/**/*.md` into frozen Vacancy / Page / Block values, reporting every mistake at once.
+
+Pages and blocks are few and read first (vacancies name the blocks). Each vacancy file is read
+on its own by a `VacancyReader` (in whichever process), and `assemble_content` joins the
+outcomes: all errors of all files at once, or the content the site shows.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
-from slugify import slugify
-
-from ..build.cache import digest
-from ..dev.scaffold import PLACEHOLDER, RESERVED_VACANCY_SLUGS
-from ..models import (
-    Block,
-    Competency,
-    Contact,
-    Content,
-    Location,
-    Page,
-    Salary,
-    SiteConfig,
-    Source,
-    Step,
-    Vacancy,
-)
-from ..problems import ContentError, Problem
+from ..markdown_html import MarkdownConverter
+from ..models import Block, Competency, Contact, Content, Location, Page, Salary, SiteConfig, Step, Vacancy
+from ..policy import RESERVED_PAGE_SLUGS, RESERVED_VACANCY_SLUGS
+from ..problems import ContentError, Problem, Severity
+from ..schedule import is_shown
+from .advice import shared_warnings, vacancy_warnings
 from .fields import Fields, collect, read_contact, read_link
-from .frontmatter import SplitFile, decode_content, split_front_matter
-from .markdown_rules import check_markdown
+from .files import ContentFile, content_paths, slug_for
 from .vacancy_rules import check_addresses, check_date_order, read_aliases, read_blocks
-from .yamltext import YamlDocument, parse_yaml
 
 VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "contract",
                 "location", "published", "closes", "salary", "apply_url", "procedure",
@@ -40,108 +30,7 @@ LOCATION_KEYS = {"name", "street", "postal_code", "city", "note"}
 SALARY_KEYS = {"scale", "url"}
 COMPETENCY_KEYS = {"name", "description"}
 PAGE_KEYS = {"title", "description"}
-_BLOCK_SCALAR = re.compile(r":\s*[|>][+-]?[0-9]?\s*(#.*)?$")
-RESERVED_PAGE_SLUGS = frozenset({"vacatures", "static"})  # folders the build writes itself
 BLOCK_KEYS = {"title"}
-
-
-class ContentFile:
-    """One content file, read and split; `fields` is None when the file could not be read."""
-
-    def __init__(self, path: Path, root: Path, problems: list[Problem]):
-        self.rel = path.relative_to(root).as_posix()
-        self.problems = problems
-        self.split: SplitFile | None = None
-        self.fields: Fields | None = None
-        data = path.read_bytes()
-        self.digest = digest(data)  # of exactly the bytes parsed here
-        text, mistake = decode_content(data)
-        self.text = text or ""
-        if text is not None:
-            self.split, mistake = split_front_matter(text)
-        if mistake is not None:
-            problems.append(Problem(self.rel, mistake.line, 0, mistake.message, mistake.fix))
-            return
-        self._parse_front_matter()
-
-    def _parse_front_matter(self) -> None:
-        assert self.split is not None
-        doc, mistakes = parse_yaml(self.split.front_matter, self.split.front_matter_line)
-        for m in mistakes:
-            self.problems.append(Problem(self.rel, m.line, m.column, m.message, m.fix))
-        if doc is None:
-            return
-        if not isinstance(doc.data, dict):
-            self.problems.append(Problem(self.rel, self.split.front_matter_line, 1,
-                                         "De gegevens bovenaan moeten regels 'sleutel: waarde' zijn.",
-                                         "Kopieer de gegevens van een bestaand bestand."))
-            doc = YamlDocument({}, {})
-        self.fields = Fields(doc, (), self.rel, self.problems)
-
-    @property
-    def source(self) -> Source:
-        assert self.split is not None
-        return Source(self.rel, self.split.body_line, self.digest)
-
-    def text_line(self, key: tuple) -> int:
-        """The file line where the text at `key` starts (the line after `key: |` for a block)."""
-        assert self.split is not None and self.fields is not None
-        line, _ = self.fields.doc.where(key)
-        lines = self.split.front_matter.split("\n")
-        index = line - self.split.front_matter_line
-        written = lines[index] if 0 <= index < len(lines) else ""
-        return line + 1 if _BLOCK_SCALAR.search(written) else line
-
-    def check_text(self, text: str, key: tuple, top_level: int) -> int:
-        """Apply the Markdown rules to a text field; returns the line it starts on."""
-        line = self.text_line(key)
-        self.problems.extend(check_markdown(text, line, self.rel, top_level))
-        return line
-
-    def check_early_close(self, keys: set[str]) -> None:
-        """A second '---' in the middle of the data ends it early: the rest becomes text."""
-        assert self.split is not None
-        first = next((line for line in self.split.body.split("\n") if line.strip()), "")
-        key = first.split(":", 1)[0].strip()
-        if ":" in first and key in keys:
-            self.problems.append(Problem(
-                self.rel, self.split.body_line - 1, 1,
-                f"Deze regel '---' sluit de gegevens te vroeg af: '{key}' en wat volgt wordt tekst.",
-                "Verwijder deze regel; alleen na de laatste gegevens staat '---'."))
-
-    def check_placeholders(self) -> None:
-        """A vacancy started with `build.py new` may only go live once every "VUL IN" is gone."""
-        for number, line in enumerate(self.text.split("\n"), start=1):
-            column = line.find(PLACEHOLDER)
-            if column >= 0 and not line.lstrip().startswith("#"):
-                self.problems.append(Problem(
-                    self.rel, number, column + 1, f"Hier staat nog '{PLACEHOLDER}'.",
-                    "Vul dit in, of zet 'draft: true' terug zolang de vacature niet klaar is."))
-
-    def check_body(self, top_level: int = 2) -> str:
-        assert self.split is not None
-        self.problems.extend(check_markdown(self.split.body, self.split.body_line, self.rel,
-                                            top_level))
-        return self.split.body
-
-
-def load_content(root: Path, config: SiteConfig, drafts: bool = False) -> Content:
-    """Read every content file under `root/content`. Raises ContentError listing all mistakes."""
-    shared = load_shared(root)
-    problems = list(shared.problems)
-    block_names = {block.name for block in shared.blocks}
-    vacancies = []
-    for path in vacancy_paths(root, problems):
-        vacancy, found = read_vacancy(path, root, config, block_names)
-        problems += found
-        if vacancy is not None:
-            vacancies.append(vacancy)
-    problems += check_addresses(vacancies)
-    if any(p.severity == "error" for p in problems):
-        raise ContentError(problems)
-    vacancies = [v for v in vacancies if drafts or not v.draft]
-    return Content(vacancies=tuple(sorted(vacancies, key=lambda v: v.slug)),
-                   pages=shared.pages, blocks=shared.blocks)
 
 
 @dataclass(frozen=True)
@@ -153,61 +42,70 @@ class Shared:
     problems: tuple[Problem, ...]
 
 
-def load_shared(root: Path) -> Shared:
+def load_shared(root: Path, markdown: MarkdownConverter) -> Shared:
     problems: list[Problem] = []
     content_dir = root / "content"
-    blocks = [b for path in _paths(content_dir / "blocks", root, problems)
-              if (b := _read_block(ContentFile(path, root, problems))) is not None]
-    pages = [p for path in _paths(content_dir / "pages", root, problems, RESERVED_PAGE_SLUGS)
-             if (p := _read_page(ContentFile(path, root, problems))) is not None]
+
+    def files(folder: str, reserved: frozenset[str] = frozenset()) -> list[ContentFile]:
+        return [ContentFile(path.relative_to(root).as_posix(), path.read_bytes(), problems, markdown)
+                for path in content_paths(content_dir / folder, root, problems, reserved)]
+
+    blocks = [b for file in files("blocks") if (b := _read_block(file)) is not None]
+    pages = [p for file in files("pages", RESERVED_PAGE_SLUGS) if (p := _read_page(file)) is not None]
     return Shared(tuple(sorted(pages, key=lambda p: p.slug)),
                   tuple(sorted(blocks, key=lambda b: b.name)), tuple(problems))
 
 
 def vacancy_paths(root: Path, problems: list[Problem]) -> list[Path]:
-    return _paths(root / "content" / "vacatures", root, problems, RESERVED_VACANCY_SLUGS)
+    return content_paths(root / "content" / "vacatures", root, problems, RESERVED_VACANCY_SLUGS)
 
 
-def read_vacancy(path: Path, root: Path, config: SiteConfig,
-                 block_names: set[str]) -> tuple[Vacancy | None, list[Problem]]:
-    """One vacancy file on its own: its value (None if it has errors) and its problems."""
-    problems: list[Problem] = []
-    vacancy = _read_vacancy(ContentFile(path, root, problems), config, block_names)
-    return (None if any(p.severity == "error" for p in problems) else vacancy), problems
+class ReadVacancy(NamedTuple):
+    """What reading one vacancy file gave."""
+
+    vacancy: Vacancy | None              # None when the file has errors
+    problems: tuple[Problem, ...]        # its mistakes (errors stop the build)
+    warnings: tuple[Problem, ...]        # advice for the editor, when the vacancy is shown
+    converted: tuple[tuple[str, str], ...]  # (Markdown, HTML) of its texts, for the renderer
 
 
-def _paths(folder: Path, root: Path, problems: list[Problem],
-           reserved: frozenset[str] = frozenset()) -> list[Path]:
-    """The .md files of a folder, refusing two files that would get the same slug, and slugs
-    that the site itself uses (a vacancy called archief.md would replace the archive)."""
-    by_slug: dict[str, list[Path]] = defaultdict(list)
-    # Names starting with "." are editor lock files and macOS metadata, never content.
-    for path in sorted(p for p in folder.glob("*.md") if not p.name.startswith(".")) \
-            if folder.is_dir() else []:
-        by_slug[slug_for(path)].append(path)
-    files = []
-    for slug, paths in sorted(by_slug.items()):
-        if slug in reserved:
-            problems += [Problem(p.relative_to(root).as_posix(), 0, 0,
-                                 f"Het webadres '{slug}' is al in gebruik door de site zelf.",
-                                 "Geef het bestand een andere naam.") for p in paths]
-            continue
-        if len(paths) > 1 or not slug:
-            names = ", ".join(p.relative_to(root).as_posix() for p in paths)
-            for path in paths:
-                problems.append(Problem(
-                    path.relative_to(root).as_posix(), 0, 0,
-                    f"Deze bestandsnaam geeft het webadres '{slug}', net als: {names}."
-                    if slug else "Deze bestandsnaam geeft geen bruikbaar webadres.",
-                    "Geef elk bestand een eigen naam met kleine letters, cijfers en koppeltekens."))
-            continue
-        files.append(paths[0])
-    return files
+@dataclass(frozen=True)
+class VacancyReader:
+    """Reads one vacancy file from its bytes; a pure function of its fields and its arguments,
+    so it can run in a worker process and its outcome can be remembered by those inputs."""
+
+    config: SiteConfig
+    block_names: frozenset[str]
+    today: date
+    drafts: bool
+    markdown: MarkdownConverter
+
+    def __call__(self, rel: str, data: bytes) -> ReadVacancy:
+        problems: list[Problem] = []
+        vacancy = _read_vacancy(ContentFile(rel, data, problems, self.markdown), self.config,
+                                self.block_names)
+        if any(p.severity == Severity.ERROR for p in problems) or vacancy is None:
+            return ReadVacancy(None, tuple(problems), (), ())
+        warnings = vacancy_warnings(vacancy, self.today) if is_shown(vacancy, self.today, self.drafts) \
+            else []
+        texts = (vacancy.body, *(step.text for step in vacancy.procedure))
+        return ReadVacancy(vacancy, tuple(problems), tuple(warnings),
+                           tuple((text, self.markdown.html(text)) for text in texts))
 
 
-def slug_for(path: Path) -> str:
-    """The URL slug of a content file: its name in lower-case ASCII (NFC and NFD give the same)."""
-    return slugify(unicodedata.normalize("NFC", path.stem))
+def assemble_content(shared: Shared, read: list[ReadVacancy], problems: list[Problem],
+                     today: date, drafts: bool) -> Content:
+    """The content the site shows on `today`; raises ContentError with every mistake of every
+    file (`problems`: those found before the vacancies were read)."""
+    vacancies = [r.vacancy for r in read if r.vacancy is not None]
+    problems = [*shared.problems, *problems, *(p for r in read for p in r.problems),
+                *check_addresses(vacancies)]
+    if any(p.severity == Severity.ERROR for p in problems):
+        raise ContentError(problems)
+    shown = [r for r in read if r.vacancy is not None and is_shown(r.vacancy, today, drafts)]
+    warnings = [w for r in shown for w in r.warnings] + shared_warnings(shared.pages, shared.blocks)
+    return Content(vacancies=tuple(sorted((r.vacancy for r in shown), key=lambda v: v.slug)),
+                   pages=shared.pages, blocks=shared.blocks, warnings=tuple(warnings))
 
 
 def _read_block(file: ContentFile) -> Block | None:
@@ -215,7 +113,7 @@ def _read_block(file: ContentFile) -> Block | None:
         return None
     file.fields.refuse_unknown(BLOCK_KEYS)
     title = file.fields.text("title", required=True)
-    return Block(slug_for(Path(file.rel)), file.source, title, file.check_body(top_level=3))
+    return Block(slug_for(Path(file.rel)), file.source, title, file.read_body(top_level=3))
 
 
 def _read_page(file: ContentFile) -> Page | None:
@@ -223,16 +121,16 @@ def _read_page(file: ContentFile) -> Page | None:
         return None
     file.fields.refuse_unknown(PAGE_KEYS)
     return Page(slug_for(Path(file.rel)), file.source, file.fields.text("title", required=True),
-                file.fields.text("description", required=True), file.check_body())
+                file.fields.text("description", required=True), file.read_body())
 
 
-def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: set[str]) -> Vacancy | None:
+def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[str]) -> Vacancy | None:
     if file.fields is None:
         return None
     f = file.fields
     f.refuse_unknown(VACANCY_KEYS)
     file.check_early_close(VACANCY_KEYS)
-    body = file.check_body()
+    body = file.read_body()
     values = dict(
         title=f.text("title", True), team=f.text("team", True), unit=f.text("unit"),
         grade=f.text("grade", True), summary=f.text("summary", True),
@@ -270,8 +168,10 @@ def _location(f: Fields) -> Location | None:
     if loc is None:
         return None
     loc.refuse_unknown(LOCATION_KEYS)
-    parts = [loc.text(k, True) for k in ("name", "street", "postal_code", "city")]
-    return Location(*parts, note=loc.text("note")) if all(parts) else None
+    name, street, postal_code, city = (loc.text(k, True) for k in ("name", "street", "postal_code", "city"))
+    if not (name and street and postal_code and city):
+        return None
+    return Location(name=name, street=street, postal_code=postal_code, city=city, note=loc.text("note"))
 
 
 def _salary(f: Fields) -> Salary | None:

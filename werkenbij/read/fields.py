@@ -8,32 +8,20 @@ mistake becomes a `Problem` with file, line and column, and the caller gets None
 from __future__ import annotations
 
 import difflib
-import functools
-import html
 import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..models import Contact, Link, parse_day
+from ..policy import EMAIL, is_allowed_url, url_scheme
 from ..problems import Problem
 from .yamltext import Key, YamlDocument
 
-EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
 _HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TRUE = {"true", "ja"}
 _FALSE = {"false", "nee"}
-_SAFE_SCHEMES = {"https", "mailto", "tel"}  # plain http: is refused; the site links securely
-
-
-@functools.lru_cache(maxsize=4096)  # a site repeats its menu links on every page
-def url_scheme(url: str) -> str:
-    """The scheme as a browser would read it: control characters and blanks removed, lower case."""
-    cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url))
-    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
-    return match.group(1).lower() if match else ""
 
 
 class Fields:
@@ -183,20 +171,6 @@ class Fields:
                              f"Voeg een regel '{key}: ...' toe; dit veld is verplicht.")
             return None
         return value
-
-
-def is_allowed_url(url: str) -> bool:
-    """https/http/mailto/tel, or a relative link; never javascript:, data: and the like."""
-    cleaned = url.strip()
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:  # e.g. an unclosed [ in the host part
-        return False
-    scheme = url_scheme(cleaned)
-    if scheme:
-        return scheme in _SAFE_SCHEMES and (scheme != "https" or bool(parts.netloc))
-    # "//host" and "/\host" both lead a browser to another host
-    return not cleaned.replace("\\", "/").startswith("//")
 
 
 CONTACT_KEYS = {"name", "role", "email", "phone"}

@@ -1,7 +1,7 @@
 """Rules for the Markdown that editors write, with the line to fix.
 
 The rules read the same tree the site is rendered from (Python-Markdown, configured once in
-markdown_html.new_markdown), so a reference-style link, a link over two lines or a heading
+werkenbij/markdown_html.py), so a reference-style link, a link over two lines or a heading
 inside a list is judged exactly as it will show. Only raw HTML is looked for line by line:
 the renderer turns it into visible text, so it never reaches the tree as markup.
 """
@@ -14,24 +14,22 @@ from collections.abc import Iterator
 
 import lxml.html
 
-from ..markdown_html import markdown_to_html
+from ..markdown_html import MarkdownConverter
+from ..policy import HEADINGS, is_allowed_url, is_generic_link_text, link_words, url_scheme
 from ..problems import Problem
-from .fields import is_allowed_url, url_scheme
 
-GENERIC_LINK_TEXTS = {"hier", "klik hier", "lees meer", "meer info", "meer", "link", "deze link",
-                      "klik", "via deze link", "info", "more", "click here", "read more", "here"}
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HTML = re.compile(r"(?<!\\)<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^>\s]*|[^@<>\s]+@[^@<>\s]+)>")
 _CODE_SPAN = re.compile(r"`[^`]*`")
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def check_markdown(text: str, first_line: int, path: str, top_level: int = 2) -> list[Problem]:
+def check_markdown(text: str, first_line: int, path: str, markdown: MarkdownConverter,
+                   top_level: int = 2) -> list[Problem]:
     """Problems in a Markdown text; `top_level` is the highest heading level allowed (## = 2)."""
     source = _Source(text, first_line, path)
     try:
-        tree = lxml.html.fragment_fromstring(markdown_to_html(text) or "<p></p>",
+        tree = lxml.html.fragment_fromstring(markdown.html(text) or "<p></p>",
                                              create_parent="div")
     except RecursionError:
         return [Problem(path, first_line, 0, "De tekst is te diep genest (te veel haakjes of "
@@ -81,7 +79,7 @@ def _raw_html(source: _Source) -> Iterator[Problem]:
 
 def _headings(tree, source: _Source, top_level: int) -> Iterator[Problem]:
     level = top_level - 1
-    for heading in (e for e in tree.iter() if e.tag in _HEADINGS):
+    for heading in (e for e in tree.iter() if e.tag in HEADINGS):
         new, text = int(heading.tag[1]), " ".join(heading.text_content().split())
         needles = [text, text[:30]]
         if new < top_level:
@@ -126,12 +124,11 @@ def _links(tree, source: _Source) -> Iterator[Problem]:
 
 
 def _is_bare_address(label: str, url: str) -> bool:
-    words = label.lower().strip(" .:!…")
+    words = link_words(label)
     if url.startswith("mailto:"):
         return False  # "mail naar vacatures@kortrijk.be" names its goal
     return words == url.lower() or bool(re.fullmatch(r"(https?://|www\.)\S+", words))
 
 
 def _is_generic(label: str) -> bool:
-    words = label.lower().strip(" .:!…")
-    return not words or words in GENERIC_LINK_TEXTS
+    return not link_words(label) or is_generic_link_text(label)

@@ -7,8 +7,8 @@ from collections import defaultdict
 
 from slugify import slugify
 
-from ..dev.scaffold import RESERVED_VACANCY_SLUGS
 from ..models import Vacancy
+from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import Problem
 from .fields import Fields
 

@@ -1,4 +1,5 @@
-"""The machine-readable companions: the Atom feed, vacatures.json and procedure.ics.
+"""The data of the machine-readable companions: the Atom feed, vacatures.json and procedure.ics
+(the sitemap, robots.txt and the feed's XML are templates, see SiteRenderer.companions).
 
 All values come from the content and the build date, never from the clock or file times, so
 the same input gives the same bytes.
@@ -46,13 +47,13 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
     location = vacancy.location
     return {
         "id": vacancy.slug,
-        "url": absolute(f"/vacatures/{vacancy.slug}/"),
+        "url": absolute(vacancy.path),
         "title": vacancy.title,
         "team": vacancy.team,
         "unit": vacancy.unit or None,
         "grade": vacancy.grade,
         "hours_per_week": vacancy.hours_per_week,
-        "full_time": vacancy.hours_per_week >= config.full_time_hours,
+        "full_time": config.is_full_time(vacancy.hours_per_week),
         "contract": vacancy.contract,
         "summary": vacancy.summary,
         "location": {"name": location.name, "street": location.street,

@@ -1,53 +1,26 @@
-"""Render pages with Jinja2 templates (autoescape, StrictUndefined) into OutputFiles."""
+"""Render pages with Jinja2 templates (autoescape, StrictUndefined) into OutputFiles, in memory."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..build.cache import digest
-from ..markdown_html import MarkdownRenderer
-from ..models import Block, Content, OutputFile, Page, SiteConfig, Vacancy
+from ..markdown_html import MarkdownConverter
+from ..models import Block, Content, OutputFile, SiteConfig, Vacancy, vacancy_path
 from ..problems import Problem
-from ..schedule import VacancyState, vacancy_state
-from . import assets as hosting
-from . import structured
-from .companions import companion_files
-from .feeds import procedure_calendar
+from ..schedule import vacancy_state
+from . import assets, structured
+from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
+from .markdown import MarkdownRenderer
+from .views import SECTION_TITLES, RenderedBlock, VacancyView, newest_first, page_sections, soonest_first
 
 LOCALE = "nl_BE"
-
-
-@dataclass(frozen=True)
-class RenderedBlock:
-    block: Block
-    html: Markup
-
-
-@dataclass(frozen=True)
-class VacancyView:
-    """A vacancy with its state on the build date, its Markdown as HTML and its JSON-LD."""
-
-    vacancy: Vacancy
-    state: VacancyState
-    body_html: Markup
-    step_html: tuple[Markup, ...]
-    blocks: tuple[RenderedBlock, ...]
-    job_posting: Markup | None = None
-    has_calendar: bool = False
-    sections: tuple[tuple[str, str], ...] = ()  # (id, heading) of each h2, for "Op deze pagina"
-
-    @property
-    def url(self) -> str:
-        return f"/vacatures/{self.vacancy.slug}/"
+ARCHIVE = "/vacatures/archief/"
 
 
 def long_date(value: date) -> str:
@@ -62,39 +35,24 @@ def capitalize_first(text: str) -> Markup:
 
 
 class SiteRenderer:
-    """Holds the template environment for one build."""
+    """The template environment of one build, the site's URLs and its Markdown renderer."""
 
-    def __init__(self, templates: Path, config: SiteConfig, today: date,
-                 compiled: Path | None = None):
-        """`compiled`: a folder to keep compiled templates in between builds."""
-        self.config, self.today = config, today
-        self.templates = templates
-        self.markdown = MarkdownRenderer(config.base_path)
-        self.assets = hosting.fingerprinted(templates)
-        self.loader = _RecordingLoader(templates)
+    def __init__(self, templates: Path, config: SiteConfig, today: date, markdown: MarkdownConverter):
+        self.config, self.today, self.templates = config, today, templates
+        self.markdown = MarkdownRenderer(config.base_path, markdown)
+        self.assets = assets.fingerprinted(templates)
         self.env = Environment(
-            loader=self.loader, auto_reload=False,  # a build uses the templates as first read
+            loader=FileSystemLoader(templates, followlinks=True),
+            auto_reload=False,  # a build uses the templates as first read
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
         )
         self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld,
                                 capitalize_first=capitalize_first)
         self.env.globals.update(config=config, today=today, url=self.url, titles=SECTION_TITLES,
-                                asset=self.asset, csp=hosting.CSP,
+                                asset=self.asset, csp=assets.CSP,
                                 absolute_url=self.absolute_url, structured=structured)
-
-    def fingerprint(self) -> str:
-        """A hash of every template and static file exactly as this build uses them. Reads and
-        compiles every template now, so that a template saved during the build cannot end up
-        in pages whose cache key says otherwise."""
-        for name in self.loader.list_templates():
-            if name.endswith(TEMPLATE_SUFFIXES) and not name.startswith(f"{hosting.STATIC_DIR}/"):
-                self.env.get_template(name)
-        parts = [part for name, source in sorted(self.loader.read.items()) for part in (name, source)]
-        parts += [part for name, (path, data) in sorted(self.assets.items()) for part in (name, path, data)]
-        return digest(*parts)
 
     def url(self, path: str) -> str:
         """A link inside the site, with the base path in front; other links pass unchanged."""
@@ -104,129 +62,100 @@ class SiteRenderer:
 
     def absolute_url(self, path: str) -> str:
         """The full address when `base_url` has a host; otherwise the path from the root."""
-        parts = urlsplit(self.config.base_url)
-        prefix = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-        return prefix + self.url(path)
+        return self.config.origin + self.url(path)
 
     def hours_label(self, hours: int) -> str:
-        kind = "voltijds" if hours >= self.config.full_time_hours else "deeltijds"
+        kind = "voltijds" if self.config.is_full_time(hours) else "deeltijds"
         return f"{hours} uur per week ({kind})"
-
-    def vacancy_files(self, vacancy: Vacancy, content: Content) -> list[OutputFile]:
-        """A vacancy's page, a redirect page under each old name, and its procedure.ics (also
-        under each old name, so saved calendar links keep working)."""
-        view = self.vacancy_view(vacancy, content)
-        source = vacancy.source.path
-        files = [self.page(f"vacatures/{vacancy.slug}/index.html", "vacancy.html", view.url, source,
-                           view=view)]
-        files += [self.page(f"vacatures/{alias}/index.html", "redirect.html", f"/vacatures/{alias}/",
-                            source, view=view, redirect=True) for alias in vacancy.aliases]
-        calendar = procedure_calendar(vacancy, self.absolute_url(view.url), self.today)
-        if calendar is not None:
-            files += [OutputFile(f"vacatures/{slug}/procedure.ics", calendar, source)
-                      for slug in (vacancy.slug, *vacancy.aliases)]
-        return files
-
-    def listed(self, vacancy: Vacancy) -> VacancyView:
-        """A vacancy as the lists and feeds show it: its facts and state, not its texts."""
-        return VacancyView(vacancy, vacancy_state(vacancy, self.today), Markup(""), (), ())
-
-    def site_files(self, views: list[VacancyView], pages: tuple[Page, ...]) -> list[OutputFile]:
-        """Everything besides the vacancies' own files: home, archive, pages, 404, sitemap,
-        feeds and the static files. `views` are all vacancies on the site, in slug order."""
-        open_views = sorted((v for v in views if v.state.is_open), key=_soonest_first)
-        closed = sorted((v for v in views if not v.state.is_open), key=_newest_first)
-        files = [self.page("index.html", "home.html", "/", vacancies=open_views,
-                           closed_count=len(closed)),
-                 self.page("vacatures/archief/index.html", "archive.html", "/vacatures/archief/",
-                           vacancies=closed)]
-        files += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
-                            page=p, body_html=self.markdown.render(p.body, set())) for p in pages]
-        files.append(self.page("404.html", "404.html", "/404.html"))
-        listed = ["index.html"] + [f"vacatures/{v.vacancy.slug}/index.html" for v in views] + \
-                 [f.path for f in files[1:] if f.path != "404.html"]
-        return files + companion_files(self, listed, views, open_views) + self.static_files()
-
-    def vacancy_view(self, vacancy: Vacancy, content: Content) -> VacancyView:
-        ids: set[str] = set()
-        body = self.markdown.render(vacancy.body, ids)
-        steps = tuple(self.markdown.render(step.text, ids) for step in vacancy.procedure)
-        blocks = tuple(RenderedBlock(b, self.markdown.render(b.body, ids))
-                       for b in map(content.block, vacancy.blocks))
-        state = vacancy_state(vacancy, self.today)
-        description = Markup("<p>{}</p>\n").format(vacancy.summary) + body
-        posting = structured.job_posting(vacancy, state, str(description), self.config,
-                                         self.absolute_url)
-        return VacancyView(vacancy, state, body, steps, blocks,
-                           structured.json_ld(posting) if posting else None,
-                           any(step.date for step in vacancy.procedure),
-                           _sections(vacancy, state, body, blocks))
-
-    def page(self, path: str, template: str, current: str, source: str = "",
-             **context: object) -> OutputFile:
-        context.setdefault("redirect", False)
-        html = self.env.get_template(template).render(current=current, **context)
-        return OutputFile(path, html.encode("utf-8"), source)
 
     def asset(self, name: str) -> str:
         """The URL of a static file under its fingerprinted name."""
         return self.url(self.assets[name][0])
 
+    def vacancy_files(self, vacancy: Vacancy, blocks: tuple[Block, ...]) -> list[OutputFile]:
+        """A vacancy's page, a redirect page under each old name, and its procedure.ics (also
+        under each old name, so saved calendar links keep working). `blocks`: those it names."""
+        view = self.vacancy_view(vacancy, blocks)
+        source = vacancy.source.path
+        files = [self.page(_index(vacancy.path), "vacancy.html", vacancy.path, source, view=view)]
+        files += [self.page(_index(vacancy_path(alias)), "redirect.html", vacancy_path(alias), source,
+                            view=view, redirect=True) for alias in vacancy.aliases]
+        calendar = procedure_calendar(vacancy, self.absolute_url(vacancy.path), self.today)
+        if calendar is not None:
+            files += [OutputFile(f"{vacancy_path(slug)[1:]}procedure.ics", calendar, source)
+                      for slug in (vacancy.slug, *vacancy.aliases)]
+        return files
+
+    def vacancy_view(self, vacancy: Vacancy, blocks: tuple[Block, ...]) -> VacancyView:
+        ids: set[str] = set()
+        body = self.markdown.render(vacancy.body, ids)
+        steps = tuple(self.markdown.render(step.text, ids) for step in vacancy.procedure)
+        rendered = tuple(RenderedBlock(b, self.markdown.render(b.body, ids)) for b in blocks)
+        state = vacancy_state(vacancy, self.today)
+        description = Markup("<p>{}</p>\n").format(vacancy.summary) + body
+        posting = structured.job_posting(vacancy, state, str(description), self.config,
+                                         self.absolute_url)
+        return VacancyView(vacancy=vacancy, state=state, body_html=body, step_html=steps,
+                           blocks=rendered, job_posting=structured.json_ld(posting) if posting else None,
+                           has_calendar=any(step.date for step in vacancy.procedure),
+                           sections=page_sections(vacancy, state, body, rendered))
+
+    def listed(self, vacancy: Vacancy) -> VacancyView:
+        """A vacancy as the lists and feeds show it: its facts and state, not its texts."""
+        return VacancyView(vacancy=vacancy, state=vacancy_state(vacancy, self.today))
+
+    def site_files(self, content: Content) -> list[OutputFile]:
+        """Everything besides the vacancies' own files: home, archive, pages, 404, sitemap,
+        feeds and the static files."""
+        views = [self.listed(v) for v in content.vacancies]
+        open_views = sorted((v for v in views if v.state.is_open), key=soonest_first)
+        closed = sorted((v for v in views if not v.state.is_open), key=newest_first)
+        files = [self.page("index.html", "home.html", "/", vacancies=open_views,
+                           closed_count=len(closed)),
+                 self.page(_index(ARCHIVE), "archive.html", ARCHIVE, vacancies=closed)]
+        files += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
+                            page=p, body_html=self.markdown.render(p.body, set())) for p in content.pages]
+        files.append(self.page("404.html", "404.html", "/404.html"))
+        listed = ["index.html"] + [_index(v.url) for v in views] + \
+                 [f.path for f in files[1:] if f.path != "404.html"]
+        return files + self.companions(listed, views, open_views) + self.static_files()
+
+    def companions(self, listed: list[str], views: list[VacancyView],
+                   open_views: list[VacancyView]) -> list[OutputFile]:
+        """sitemap.xml (`listed`: the pages it names, in its order), robots.txt, the Atom feed
+        of open vacancies (newest first) and vacatures.json."""
+        absolute, today = self.absolute_url, self.today
+        lastmod = {_index(v.url): v.vacancy.published for v in views}
+        entries = [(absolute(path.removesuffix("index.html")), lastmod.get(path)) for path in listed]
+        newest = sorted(open_views, key=lambda v: (updated_on(v.vacancy, today), v.vacancy.slug),
+                        reverse=True)
+        feed = [(v, stable_id("vacature", v.vacancy.slug), updated_on(v.vacancy, today)) for v in newest]
+        return [
+            OutputFile("sitemap.xml", self._text("sitemap.xml", entries=entries)),
+            OutputFile("robots.txt", self._text("robots.txt", sitemap=absolute("sitemap.xml"))),
+            OutputFile("feed.xml", self._text("feed.xml", entries=feed, feed_id=stable_id("feed"),
+                                              updated=max((day for *_, day in feed), default=today))),
+            OutputFile("vacatures.json", vacancies_json([(v.vacancy, v.state) for v in open_views],
+                                                        self.config, absolute, today)),
+        ]
+
+    def page(self, path: str, template: str, current: str, source: str = "",
+             **context: object) -> OutputFile:
+        context.setdefault("redirect", False)
+        return OutputFile(path, self._text(template, current=current, **context), source)
+
+    def _text(self, template: str, **context: object) -> bytes:
+        return self.env.get_template(template).render(**context).encode("utf-8")
+
     def static_files(self) -> list[OutputFile]:
         files = [OutputFile(path, data) for path, data in self.assets.values()]
-        return files + [OutputFile("_headers", hosting.headers_file(self.config.base_path)),
+        return files + [OutputFile("_headers", assets.headers_file(self.config.base_path)),
                         OutputFile(".nojekyll", b"")]
 
 
-TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
-
-
-class _RecordingLoader(FileSystemLoader):
-    """Loads templates from the folder (following symbolic links) and remembers each source."""
-
-    def __init__(self, folder: Path):
-        super().__init__(folder, followlinks=True)
-        self.read: dict[str, str] = {}
-
-    def get_source(self, environment: Environment, template: str):
-        source, filename, uptodate = super().get_source(environment, template)
-        self.read[template] = source
-        return source, filename, uptodate
-
-
-_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
-# The vacancy page's own section headings: written once, used by the template and the
-# "Op deze pagina" list.
-SECTION_TITLES = {
-    "procedure": "Hoe verloopt de selectieprocedure?",
-    "competenties": "Welke competenties meten we?",
-    "delen": "Deel deze vacature",
-    "vragen": "Heb je vragen?",
-    "solliciteren": "Solliciteren",
-}
-
-
-def _sections(vacancy: Vacancy, state: VacancyState, body: Markup,
-              blocks: tuple[RenderedBlock, ...]) -> tuple[tuple[str, str], ...]:
-    """The page's h2 sections in the order the vacancy template shows them."""
-    def headings(html: str) -> list[tuple[str, str]]:
-        return [(id_, Markup(text).striptags()) for id_, text in _H2.findall(html)]
-
-    own = ["procedure"] + (["competenties"] if vacancy.competencies else [])
-    sections = headings(body) + [(f"{key}-titel", SECTION_TITLES[key]) for key in own]
-    sections += [(f"blok-{b.block.name}", b.block.title) for b in blocks]
-    own = ["delen", "vragen"] + (["solliciteren"] if state.is_open else [])
-    return tuple(sections + [(f"{key}-titel", SECTION_TITLES[key]) for key in own])
-
-
-def _soonest_first(view: VacancyView) -> tuple:
-    end = view.state.closes or view.state.selection_starts or date.max
-    return (end, view.vacancy.title, view.vacancy.slug)
-
-
-def _newest_first(view: VacancyView) -> tuple:
-    end = view.state.closes or view.state.selection_starts or date.min
-    return (-end.toordinal(), view.vacancy.title, view.vacancy.slug)
+def _index(path: str) -> str:
+    """The file that serves a folder address: /vacatures/x/ -> vacatures/x/index.html."""
+    return path.lstrip("/") + "index.html"
 
 
 def template_problem(error: jinja2.TemplateError, templates: Path) -> Problem:

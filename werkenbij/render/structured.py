@@ -58,12 +58,11 @@ def job_posting(vacancy: Vacancy, state: VacancyState, description: str, config:
             "@type": "PostalAddress", "streetAddress": location.street,
             "postalCode": location.postal_code, "addressLocality": location.city,
             "addressCountry": "BE"}},
-        "employmentType": "FULL_TIME" if vacancy.hours_per_week >= config.full_time_hours
-        else "PART_TIME",
+        "employmentType": "FULL_TIME" if config.is_full_time(vacancy.hours_per_week) else "PART_TIME",
         "identifier": {"@type": "PropertyValue", "name": config.organisation.name,
                        "value": vacancy.slug},
         "directApply": False,  # applying happens elsewhere (a form or by mail), not on this page
-        "url": absolute(f"/vacatures/{vacancy.slug}/"),
+        "url": absolute(vacancy.path),
     }
     if vacancy.closes is not None:
         end_of_day = datetime.combine(vacancy.closes, time(23, 59, 59), BRUSSELS)

@@ -1,6 +1,6 @@
-"""A seeded generator of realistic vacancies in our content format, for benchmarks.
+"""A seeded generator of realistic vacancies in our content format, for tests and benchmarks.
 
-    .venv/bin/python bench/generate.py 1000 /tmp/bench-site
+    .venv/bin/python tests/corpus.py 1000 /tmp/bench-site
 
 writes a complete project folder (site_config.yaml, content/ with N vacancies, the real pages
 and blocks) that `build.py --root` can build. The same N and seed give the same files.

@@ -1,0 +1,87 @@
+"""Helpers the tests share: build or read a site, parse its pages, compare folders, serve them."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import http.server
+import re
+import threading
+from datetime import date
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from werkenbij.build import BuildOptions, build
+from werkenbij.build.stages import read_content
+from werkenbij.markdown_html import MarkdownConverter
+from werkenbij.models import Content
+from werkenbij.read.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VACANCY = "vacatures/communicatiemedewerker/index.html"
+
+
+def build_site(output: Path, today: date, root: Path = ROOT, base_url: str | None = None,
+               drafts: bool = False, templates: Path = ROOT / "templates") -> Path:
+    build(BuildOptions(root=root, output=output, today=today, base_url=base_url, drafts=drafts,
+                       templates=templates))
+    return output
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_bytes(), "lxml")
+
+
+def text_of(element) -> str:
+    """Visible text with white space folded, as a reader meets it."""
+    return re.sub(r"\s+", " ", element.get_text(" ")).strip()
+
+
+def read_site(today: date, root: Path = ROOT, drafts: bool = False) -> Content:
+    """What the build reads: the content shown on `today`, with its warnings."""
+    return read_content(root, load_config(root), today, drafts, MarkdownConverter())
+
+
+def left_over(root: Path) -> list[str]:
+    """What a build left in a project folder besides its build cache: no staging folder."""
+    return sorted(p.name for p in root.iterdir() if p.name != ".cache")
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# -- browser tests -------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update"]
+
+
+@contextlib.contextmanager
+def serve(folder: Path, prefix: str = "/"):
+    """Serve `folder` on 127.0.0.1 under `prefix`; yields the base URL. Quiet, threaded."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(prefix):
+                return str(folder / "__outside_the_site__")
+            return super().translate_path("/" + path[len(prefix):])
+
+        def log_message(self, *args):
+            pass
+
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}{prefix}"
+        finally:
+            server.shutdown()
+            thread.join()

@@ -1,0 +1,105 @@
+"""The stages of a build, each one named call: read the content, render the site, inspect its
+pages. `build()` runs them once and streams the pages through a staging folder; `serve` runs
+them on every save with a `Memo`, so that only what the saved file can change is worked out
+again. Each stage may run its work in worker processes (see workers.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from ..checks import BuiltSite, CheckSettings, PageReport, Reporter, built_site, inspect_page
+from ..markdown_html import MarkdownConverter
+from ..models import Block, Content, OutputFile, SiteConfig, Vacancy
+from ..problems import TemplateFailure
+from ..read.content import VacancyReader, assemble_content, load_shared, vacancy_paths
+from ..render.site import SiteRenderer, template_problem
+from .workers import remembered, run_all
+
+
+@dataclass
+class Memo:
+    """What `serve` keeps between builds. Each entry is keyed by the whole input it was worked
+    out from (see `workers.remembered`), so none can be stale; `serve` starts a new memo when
+    a template or site_config.yaml changes."""
+
+    reads: dict = field(default_factory=dict)    # (reader, (file, bytes)) -> ReadVacancy
+    renders: dict = field(default_factory=dict)  # (pages, (vacancy, blocks)) -> its files
+    reports: dict = field(default_factory=dict)  # (page, bytes, its content file) -> PageReport
+
+
+def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
+                 markdown: MarkdownConverter, jobs: int = 1, memo: Memo | None = None) -> Content:
+    """Every content file read and validated; raises ContentError with all mistakes at once."""
+    shared = load_shared(root, markdown)
+    problems: list = []
+    files = [(path.relative_to(root).as_posix(), path.read_bytes())
+             for path in vacancy_paths(root, problems)]
+    reader = VacancyReader(config=config, block_names=frozenset(b.name for b in shared.blocks),
+                           today=today, drafts=drafts, markdown=markdown)
+    read = list(remembered(reader, files, jobs, memo.reads if memo else None))
+    for outcome in read:  # the renderer reads the HTML the content rules already converted
+        markdown.remember(outcome.converted)
+    return assemble_content(shared, read, problems, today, drafts)
+
+
+@dataclass(frozen=True)
+class VacancyPages:
+    """A vacancy's own files (see SiteRenderer.vacancy_files); a template error comes back as
+    its problem, so that it can travel from a worker process."""
+
+    renderer: SiteRenderer  # compared by identity: a new renderer is a new key
+
+    def __call__(self, vacancy: Vacancy, blocks: tuple[Block, ...]):
+        try:
+            return self.renderer.vacancy_files(vacancy, blocks)
+        except jinja2.TemplateError as error:
+            return template_problem(error, self.renderer.templates)
+
+
+def render_site(renderer: SiteRenderer, content: Content, jobs: int = 1,
+                memo: Memo | None = None) -> Iterator[OutputFile]:
+    """Every file of the site, one after the other: the vacancies' own, then the rest."""
+    items = [(v, tuple(map(content.block, v.blocks))) for v in content.vacancies]
+    for files in remembered(VacancyPages(renderer), items, jobs, memo.renders if memo else None):
+        if not isinstance(files, list):
+            raise TemplateFailure([files])
+        yield from files
+    try:
+        site_files = renderer.site_files(content)
+    except jinja2.TemplateError as error:
+        raise TemplateFailure([template_problem(error, renderer.templates)]) from None
+    yield from site_files
+
+
+@dataclass(frozen=True)
+class PageInspector:
+    read: Callable[[str], bytes]
+    reporter: Reporter
+
+    def __call__(self, path: str) -> PageReport:
+        return inspect_page(path, self.read(path), self.reporter)
+
+
+def inspect_site(read: Callable[[str], bytes], written: dict[str, str], settings: CheckSettings,
+                 content: Content, jobs: int = 1, memo: Memo | None = None) -> BuiltSite:
+    """Each page parsed once, with its page rules applied: what the site-wide checks read.
+    `written` maps every file of the site to the content file it came from ('' for none)."""
+    settings = replace(settings, sources={path: source for path, source in written.items() if source})
+    inspector = PageInspector(read, Reporter(settings))
+    pages = sorted(path for path in written if path.endswith(".html"))
+    if memo is None:
+        reports = list(run_all(inspector, [(page,) for page in pages], jobs))
+    else:  # a report quotes lines of its content file: that file's bytes are part of the key
+        origins = {item.source.path: item.source for item in (*content.vacancies, *content.pages)}
+        keys = {page: (page, read(page), origins.get(written[page])) for page in pages}
+        missing = [page for page in pages if keys[page] not in memo.reports]
+        found = run_all(inspector, [(page,) for page in missing], jobs)
+        memo.reports.update(zip((keys[page] for page in missing), found, strict=True))
+        reports = [memo.reports[keys[page]] for page in pages]
+    seen: dict = {}
+    return built_site(read, set(written), settings, [report.deduplicated(seen) for report in reports])

@@ -1,0 +1,64 @@
+"""Run one task over many items, in worker processes when there are enough of them.
+
+The workers are forked, so they start with everything the main process has: the content read
+so far, the compiled templates, the Markdown converted while reading. The task is handed to
+each worker when it starts (never pickled); only items and results travel between processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+IN_PROCESS_BELOW = 24  # fewer items than this are not worth starting workers for
+CHUNK = 8              # items handed to a worker at a time
+
+_task: Callable[..., Any] | None = None  # in a worker process: the task it was started with
+
+
+def run_all(task: Callable[..., Any], items: Sequence[tuple], jobs: int) -> Iterator[Any]:
+    """`task(*item)` for each item, in order; in `jobs` forked workers when that pays off."""
+    if jobs <= 1 or len(items) < IN_PROCESS_BELOW or "fork" not in \
+            multiprocessing.get_all_start_methods():
+        yield from (task(*item) for item in items)
+        return
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start, initargs=(task,)) as pool:
+        yield from pool.imap(_run, items, chunksize=CHUNK)
+
+
+def remembered(task: Callable[..., Any], items: Sequence[tuple], jobs: int,
+               memo: dict | None) -> Iterator[Any]:
+    """`run_all`, but an outcome found in `memo` is not worked out again, and new ones are
+    added to it. The key is the task and the item: together, the whole input (the task is a
+    frozen value or an object that does not change). No memo: `run_all`."""
+    if memo is None:
+        yield from run_all(task, items, jobs)
+        return
+    missing = [item for item in dict.fromkeys(items) if (task, item) not in memo]
+    memo.update(zip(((task, item) for item in missing), run_all(task, missing, jobs), strict=True))
+    yield from (memo[task, item] for item in items)
+
+
+def _start(task: Callable[..., Any]) -> None:
+    global _task
+    _task = task
+    # Ctrl-C and SIGTERM are the main process's to handle: it stops the workers and leaves
+    # output/ as it was.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _run(item: tuple) -> Any:
+    assert _task is not None
+    return _task(*item)
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

@@ -1,0 +1,66 @@
+"""The site's rules that more than one stage applies: which links are allowed, what a vague link
+text is, which headings exist and which addresses the site keeps for itself. Written once here,
+so that the content rules (read/), the renderer and the output checks can never disagree."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+# Plain http: is refused; the site links securely. javascript:, data: and the like never pass.
+SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+GENERIC_LINK_TEXTS = frozenset({
+    "hier", "klik hier", "lees meer", "meer info", "meer", "link", "deze link", "klik",
+    "via deze link", "info", "more", "click here", "read more", "here"})
+
+RESERVED_VACANCY_SLUGS = frozenset({"archief"})  # /vacatures/archief/ is the archive
+RESERVED_PAGE_SLUGS = frozenset({"vacatures", "static"})  # folders the build writes itself
+PLACEHOLDER = "VUL IN"  # what `build.py new` leaves to fill in; a published vacancy may not hold it
+
+# The checks of the built site, in the order of the report; site_config.yaml may set a level per check.
+CHECK_NAMES = ("links", "css", "structure", "titles", "reachable", "sitemap", "external")
+
+
+class CheckLevel(StrEnum):
+    """How a failed check counts, as `checks:` in site_config.yaml sets it."""
+
+    ERROR = "error"      # the build fails (the default)
+    WARNING = "warning"  # shown, the build goes on
+    OFF = "off"          # not shown at all
+
+
+@functools.lru_cache(maxsize=4096)  # a site repeats its menu links on every page
+def url_scheme(url: str) -> str:
+    """The scheme as a browser would read it: control characters and blanks removed, lower case."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(url))
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def is_allowed_url(url: str) -> bool:
+    """https/mailto/tel, or a relative link; never javascript:, data: and the like."""
+    cleaned = url.strip()
+    try:
+        parts = urlsplit(cleaned)
+    except ValueError:  # e.g. an unclosed [ in the host part
+        return False
+    scheme = url_scheme(cleaned)
+    if scheme:
+        return scheme in SAFE_SCHEMES and (scheme != "https" or bool(parts.netloc))
+    # "//host" and "/\host" both lead a browser to another host
+    return not cleaned.replace("\\", "/").startswith("//")
+
+
+def link_words(label: str) -> str:
+    """A link text as the vague-text rule compares it: lower case, end punctuation dropped."""
+    return label.lower().strip(" .:!…")
+
+
+def is_generic_link_text(label: str) -> bool:
+    """"hier", "lees meer" …: a text that does not say where the link goes (WCAG 2.4.4)."""
+    return link_words(label) in GENERIC_LINK_TEXTS
