@@ -24,8 +24,9 @@ lint: $(VENV)/.dev
 	$(PY) -m ruff check werkenbij tests bench build.py
 
 bench: $(VENV)/.runtime
+	$(PY) bench/code_size.py
 	$(PY) bench/phases.py 100 1000 5000
-	$(PY) bench/serve.py 1000
+	$(PY) bench/serve.py 100 1000 5000
 
 bench-peers: $(VENV)/.runtime
 	$(PY) bench/peers.py 1000

@@ -1,22 +1,17 @@
-"""Time builds of N generated vacancies: cold, warm, after editing one; per phase; peak memory.
+"""Time builds of N generated vacancies, per stage, with peak memory.
 
     .venv/bin/python bench/phases.py 100 1000 5000          (make bench)
 
-For each N, in a fresh process: generate the corpus (bench/generate.py) in a folder under
+For each N, in a fresh process: generate the corpus (tests/corpus.py) in a folder under
 .bench/ (beside the project, on the disk a real project lives on), then build it the way
-`build.py` does (all checks, worker processes, the build cache in the site's .cache/):
+`build.py` does (all checks, worker processes), twice: the first build and the same build
+again (every build is a whole one; only `serve` keeps anything between builds).
 
-- cold: the first build, no cache yet;
-- warm: the same build again, nothing changed;
-- warm again: a third time, now starting from the spare tree (the output the second build
-  replaced, kept in .cache/): how every later build starts, in `serve` too;
-- edit one: one vacancy file changed, then built (what `build.py serve` does on a save).
-
-The phases are seconds of work summed over all processes (load = read, validate and convert
-the Markdown; render; write; check), so with two workers they add up to more than the wall
-time. Peak memory is the resident size (RSS) of the main process and of the largest worker,
-and the largest sum of all of them together as PSS, sampled during all three builds.
-Prints one Markdown table row per N. A measurement, not a test.
+The stages are wall seconds of the first build (read = read and validate all content;
+render and write = render into the staging folder; check; swap). Peak memory is the resident
+size (RSS) of the main process and of the largest worker, and the largest sum of all of them
+together as PSS, sampled during both builds. Prints one Markdown table row per N. A
+measurement, not a test.
 """
 
 from __future__ import annotations
@@ -33,11 +28,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from generate import BUILD_DATE, WORK, generate  # noqa: E402
-
-from werkenbij.build.pipeline import BuildOptions, BuildResult, build  # noqa: E402
+from corpus import BUILD_DATE, WORK, generate  # noqa: E402
+from werkenbij.build import BuildOptions, BuildResult, build  # noqa: E402
 
 
 class MemorySampler(threading.Thread):
@@ -86,6 +80,9 @@ def timed(site: Path) -> tuple[float, BuildResult]:
     return time.perf_counter() - started, result
 
 
+STAGES = ("read", "render and write", "check", "swap")
+
+
 def one(count: int) -> None:
     """One row, measured in a fresh process so the peak memory is this size's own."""
     WORK.mkdir(exist_ok=True)
@@ -93,20 +90,15 @@ def one(count: int) -> None:
         site = generate(count, Path(temp) / "site")
         sampler = MemorySampler()
         sampler.start()
-        cold, result = timed(site)
-        warm, again = timed(site)
-        steady, _ = timed(site)
-        edited = site / "content/vacatures/vacature-00001.md"
-        edited.write_text(edited.read_text("utf-8") + "\nEen zin die er nieuw bij kwam.\n", "utf-8")
-        edit, changed = timed(site)
-    assert again.stats.units_reused == count and changed.stats.units_built == 1
+        first, result = timed(site)
+        again, _ = timed(site)
     total_peak = sampler.stop()
     main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    phases = [f"{result.stats.seconds[k]:.2f} s" for k in ("load", "render", "write", "check")]
-    print(f"| {count} | {result.pages} | {cold:.2f} s | {warm:.2f} s | {steady:.2f} s | {edit:.2f} s | "
-          + " | ".join(phases) + f" | {cold / count * 1000:.2f} ms | {main_peak:.0f} MB | "
-          f"{worker_peak:.0f} MB | {total_peak:.0f} MB |", flush=True)
+    stages = [f"{result.seconds[name]:.2f} s" for name in STAGES]
+    print(f"| {count} | {result.pages} | {first:.2f} s | {again:.2f} s | " + " | ".join(stages)
+          + f" | {first / count * 1000:.2f} ms | {main_peak:.0f} MB | {worker_peak:.0f} MB | "
+          f"{total_peak:.0f} MB |", flush=True)
 
 
 def disk_probe() -> float:
@@ -125,11 +117,10 @@ def disk_probe() -> float:
 def main(counts: list[int]) -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
           f"disk: 1,000 folders with a 30 KB file in {disk_probe():.2f} s\n")
-    print("| vacatures | pagina's | koud | warm | warm, daarna | na 1 wijziging | laden | renderen "
-          "| schrijven | controleren | per vacature (koud) | piek hoofdproces | piek werker "
+    print("| vacatures | pagina's | eerste build | nog eens | lezen | renderen en schrijven "
+          "| controleren | wisselen | per vacature | piek hoofdproces | piek werker "
           "| piek samen (PSS) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-          "| ---: |",
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
           flush=True)
     for count in counts:
         subprocess.run([sys.executable, __file__, "--one", str(count)], check=True)

@@ -1,12 +1,13 @@
 """Seconds from saving a vacancy to the browser's reload signal, with `build.py serve` running
 on N generated vacancies: the rebuild after one edit, as an editor feels it.
 
-    .venv/bin/python bench/serve.py 1000
+    .venv/bin/python bench/serve.py 100 1000 5000
+    .venv/bin/python bench/serve.py 1000 --code /tmp/before   (an older checkout's build.py)
 
-Starts `build.py serve` on a generated corpus (bench/generate.py), connects as livereload.js
-does, then edits one vacancy ten times and prints each time, the median and the largest.
-The first build (cold) and a warm one happen before the timing starts. A measurement, not a
-test.
+Starts `build.py serve` on a generated corpus (tests/corpus.py), connects as livereload.js
+does, then edits one vacancy eleven times and prints the last ten times, the median and the
+largest (the first save is not counted). Also prints the server's peak memory (RSS) at the end.
+A measurement, not a test.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from pathlib import Path
 from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from generate import BUILD_DATE, WORK, generate  # noqa: E402
+from corpus import BUILD_DATE, WORK, generate  # noqa: E402
 
 EDITS = 10
 
@@ -56,13 +57,13 @@ async def reloads(port: int, vacancy: Path) -> list[float]:
     return timings[1:]
 
 
-def main(count: int) -> None:
+def main(count: int, code: Path) -> None:
     WORK.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=WORK) as temp:
         site = generate(count, Path(temp) / "site")
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, str(ROOT / "build.py"), "serve", "--root", str(site), "--port",
+            [sys.executable, str(code / "build.py"), "serve", "--root", str(site), "--port",
              str(port), "--date", BUILD_DATE.isoformat()],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
@@ -73,14 +74,25 @@ def main(count: int) -> None:
                 except OSError:
                     time.sleep(0.1)
             timings = asyncio.run(reloads(port, site / "content/vacatures/vacature-00001.md"))
+            peak = _peak_rss(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
     shown = ", ".join(f"{t:.2f}" for t in timings)
     print(f"{count} vacancies: save to reload {shown} s; median {statistics.median(timings):.2f} s, "
-          f"largest {max(timings):.2f} s")
+          f"largest {max(timings):.2f} s; peak memory of the server {peak:.0f} MB", flush=True)
+
+
+def _peak_rss(pid: int) -> float:
+    """The largest resident size the process had so far, in MB (VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 if __name__ == "__main__":
-    for n in [int(a) for a in sys.argv[1:]] or [1000]:
-        main(n)
+    arguments = sys.argv[1:]
+    code = Path(arguments.pop(arguments.index("--code") + 1)) if "--code" in arguments else ROOT
+    for n in [int(a) for a in arguments if a != "--code"] or [1000]:
+        main(n, code)

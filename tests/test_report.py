@@ -1,4 +1,4 @@
-"""The reporter: numbered human text, JSON for tools, GitHub annotations for CI."""
+"""The maker: numbered human text, JSON for tools, GitHub annotations for CI."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 
 from helpers import FIXTURES, ROOT
 from werkenbij.problems import Problem, Severity
-from werkenbij.report import count_line, report
+from werkenbij.report import count_line, print_problems
 
 BROKEN_LINK = Problem("output/over-wsw/index.html", 0, 0,
                       "Deze link wijst naar een pagina die niet bestaat (/weg/).",
@@ -23,7 +23,7 @@ LONG = Problem("content/pages/x.md", 4, 0, "Deze zin telt 30 woorden: \"a, b…\
 
 def render(problems, format: str) -> str:
     stream = io.StringIO()
-    report(problems, stream, format)
+    print_problems(problems, stream, format)
     return stream.getvalue()
 
 

@@ -24,7 +24,7 @@ from .problems import (
     UsageError,
 )
 from .read.config import load_config
-from .report import FORMATS, count_line, report
+from .report import FORMATS, count_line, print_problems
 from .schedule import resolve_build_date
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,16 +118,16 @@ def main(argv: list[str]) -> int:
         print(f"build.py: {error}", file=sys.stderr)
         return EXIT_USAGE
     except TemplateFailure as failure:
-        report(failure.problems, format=args.format)
+        print_problems(failure.problems, format=args.format)
         print(f"Interne fout in een sjabloon (geen fout in de inhoud). {untouched}", file=sys.stderr)
         return EXIT_INTERNAL
     except CheckFailure as failure:
-        report(failure.problems, format=args.format)
+        print_problems(failure.problems, format=args.format)
         print(f"De gebouwde site is niet in orde: {count_line(failure.problems)}. {untouched}",
               file=sys.stderr)
         return EXIT_CHECK
     except BuildError as error:
-        report(error.problems, format=args.format)
+        print_problems(error.problems, format=args.format)
         print(f"Niet gebouwd: {count_line(error.problems)}. {untouched}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
@@ -157,7 +157,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     options = _options(args)
     result = build(options)
-    report(result.warnings, format=args.format)
+    print_problems(result.warnings, format=args.format)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     print(f"{result.pages} pagina's gebouwd op {options.today.isoformat()}, "
           f"{count_line(result.warnings)} ({seconds} s)", file=_summary_stream(args))
@@ -193,7 +193,7 @@ def _check(args: argparse.Namespace) -> int:
     config = load_config(args.root.resolve(), args.base_url)
     external = external_options(args.root.resolve()) if args.external else None
     problems = check_folder(folder, config, args.strict, external)
-    report(problems, format=args.format)
+    print_problems(problems, format=args.format)
     print(f"{folder} gecontroleerd: {count_line(problems)}", file=_summary_stream(args))
     return EXIT_OK
 

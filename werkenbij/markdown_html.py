@@ -42,6 +42,11 @@ class MarkdownConverter:
             self.converted += 1
         return found
 
+    def hand_over(self, text: str) -> str:
+        """The HTML of a converted text, no longer kept here: a worker process hands it to the
+        main process (with `remember`) instead of keeping a copy of every text it read."""
+        return self._html.pop(text, None) or self._markdown.reset().convert(text)
+
     def remember(self, converted: Iterable[tuple[str, str]]) -> None:
         """Take over (text, HTML) pairs converted in a worker process."""
         self._html.update(converted)

@@ -18,7 +18,7 @@ def ordered(problems: list[Problem]) -> list[Problem]:
                                            p.message))
 
 
-def report(problems: list[Problem], stream: TextIO | None = None, format: str = "human") -> None:
+def print_problems(problems: list[Problem], stream: TextIO | None = None, format: str = "human") -> None:
     stream = stream or (sys.stdout if format == "json" else sys.stderr)
     {"human": _human, "json": _json, "github": _github}[format](ordered(problems), stream)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..checks import BuiltSite, CheckSettings, PageReport, Reporter, built_site, inspect_page
+from ..checks import BuiltSite, CheckSettings, PageReport, ProblemMaker, built_site, inspect_page
 from ..markdown_html import MarkdownConverter
 from ..models import Block, Content, OutputFile, SiteConfig, Vacancy
 from ..problems import TemplateFailure
@@ -30,6 +30,7 @@ class Memo:
     reads: dict = field(default_factory=dict)    # (reader, (file, bytes)) -> ReadVacancy
     renders: dict = field(default_factory=dict)  # (pages, (vacancy, blocks)) -> its files
     reports: dict = field(default_factory=dict)  # (page, bytes, its content file) -> PageReport
+    shared_values: dict = field(default_factory=dict)  # what the reports share, kept once
 
 
 def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
@@ -37,11 +38,14 @@ def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
     """Every content file read and validated; raises ContentError with all mistakes at once."""
     shared = load_shared(root, markdown)
     problems: list = []
-    files = [(path.relative_to(root).as_posix(), path.read_bytes())
-             for path in vacancy_paths(root, problems)]
-    reader = VacancyReader(config=config, block_names=frozenset(b.name for b in shared.blocks),
+    files = [path.relative_to(root).as_posix() for path in vacancy_paths(root, problems)]
+    reader = VacancyReader(root=root, config=config, block_names=frozenset(b.name for b in shared.blocks),
                            today=today, drafts=drafts, markdown=markdown)
-    read = list(remembered(reader, files, jobs, memo.reads if memo else None))
+    if memo is None:  # each file is read where it is parsed, not all of them here first
+        read = list(run_all(reader, [(rel,) for rel in files], jobs))
+    else:  # remembered by the bytes: a file that did not change is not parsed again
+        read = list(remembered(reader, [(rel, (root / rel).read_bytes()) for rel in files], jobs,
+                               memo.reads))
     for outcome in read:  # the renderer reads the HTML the content rules already converted
         markdown.remember(outcome.converted)
     return assemble_content(shared, read, problems, today, drafts)
@@ -79,10 +83,10 @@ def render_site(renderer: SiteRenderer, content: Content, jobs: int = 1,
 @dataclass(frozen=True)
 class PageInspector:
     read: Callable[[str], bytes]
-    reporter: Reporter
+    maker: ProblemMaker
 
     def __call__(self, path: str) -> PageReport:
-        return inspect_page(path, self.read(path), self.reporter)
+        return inspect_page(path, self.read(path), self.maker)
 
 
 def inspect_site(read: Callable[[str], bytes], written: dict[str, str], settings: CheckSettings,
@@ -90,16 +94,17 @@ def inspect_site(read: Callable[[str], bytes], written: dict[str, str], settings
     """Each page parsed once, with its page rules applied: what the site-wide checks read.
     `written` maps every file of the site to the content file it came from ('' for none)."""
     settings = replace(settings, sources={path: source for path, source in written.items() if source})
-    inspector = PageInspector(read, Reporter(settings))
+    inspector = PageInspector(read, ProblemMaker(settings))
     pages = sorted(path for path in written if path.endswith(".html"))
+    seen: dict = {}  # strings and id sets that many reports share, kept once (see deduplicated)
     if memo is None:
-        reports = list(run_all(inspector, [(page,) for page in pages], jobs))
+        reports = [r.deduplicated(seen) for r in run_all(inspector, [(page,) for page in pages], jobs)]
     else:  # a report quotes lines of its content file: that file's bytes are part of the key
         origins = {item.source.path: item.source for item in (*content.vacancies, *content.pages)}
         keys = {page: (page, read(page), origins.get(written[page])) for page in pages}
         missing = [page for page in pages if keys[page] not in memo.reports]
         found = run_all(inspector, [(page,) for page in missing], jobs)
-        memo.reports.update(zip((keys[page] for page in missing), found, strict=True))
+        memo.reports.update((keys[page], report.deduplicated(memo.shared_values))
+                            for page, report in zip(missing, found, strict=True))
         reports = [memo.reports[keys[page]] for page in pages]
-    seen: dict = {}
-    return built_site(read, set(written), settings, [report.deduplicated(seen) for report in reports])
+    return built_site(read, set(written), settings, reports)

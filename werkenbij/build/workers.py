@@ -7,6 +7,7 @@ each worker when it starts (never pickled); only items and results travel betwee
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -25,8 +26,14 @@ def run_all(task: Callable[..., Any], items: Sequence[tuple], jobs: int) -> Iter
             multiprocessing.get_all_start_methods():
         yield from (task(*item) for item in items)
         return
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start, initargs=(task,)) as pool:
-        yield from pool.imap(_run, items, chunksize=CHUNK)
+    # A worker's garbage collector would touch every object it inherited and so copy the whole
+    # parent; frozen objects are left alone (the CPython docs' advice for forked workers).
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_start, initargs=(task,)) as pool:
+            yield from pool.imap(_run, items, chunksize=CHUNK)
+    finally:
+        gc.unfreeze()
 
 
 def remembered(task: Callable[..., Any], items: Sequence[tuple], jobs: int,

@@ -2,7 +2,7 @@
 
 Each HTML page is parsed once (with lxml) by `inspect_page`, which runs the rules a page must
 follow on its own and keeps a small `PageReport`; the site-wide checks then read the reports
-of all pages. Nothing here prints: the reporter does. External links are fetched only when
+of all pages. Nothing here prints: report.py does. External links are fetched only when
 the settings ask for it (`build.py --external`).
 """
 
@@ -21,7 +21,7 @@ from .site import (
     BuiltSite,
     Found,
     PageReport,
-    Reporter,
+    ProblemMaker,
     files_under,
     folder_reader,
     parse_page,
@@ -42,16 +42,16 @@ REGISTRY: tuple[tuple[str, SiteCheck], ...] = (
     ("sitemap", check_sitemap),
 )
 
-__all__ = ["BuiltSite", "CheckSettings", "ExternalOptions", "PageReport", "Reporter", "built_site",
+__all__ = ["BuiltSite", "CheckSettings", "ExternalOptions", "PageReport", "ProblemMaker", "built_site",
            "check_site", "inspect_page", "load_built_site", "run_checks"]
 
 
-def inspect_page(path: str, data: bytes, reporter: Reporter) -> PageReport:
+def inspect_page(path: str, data: bytes, maker: ProblemMaker) -> PageReport:
     """Parse one page, apply the rules it must follow on its own, and keep what the site-wide
     checks need; the tree itself is not kept."""
     page = parse_page(path, data)
-    found, links, web = page_links(page, reporter)
-    found += page_structure(page, reporter)
+    found, links, web = page_links(page, maker)
+    found += page_structure(page, maker)
     titles = page.all("title")
     return PageReport(path, text_of(titles[0]) if titles else None, page.is_redirect,
                       frozenset(page.ids), tuple(links), tuple(web), tuple(found))
@@ -68,11 +68,11 @@ def load_built_site(folder: Path, settings: CheckSettings,
 def built_site(read: Callable[[str], bytes], files: set[str], settings: CheckSettings,
                reports: Iterable[PageReport]) -> BuiltSite:
     """The site whose files are `files`, read by `read`; pages without a report are inspected."""
-    reporter = Reporter(settings)
+    maker = ProblemMaker(settings)
     known = {report.path: report for report in reports}
     for path in sorted(f for f in files if f.endswith(".html") and f not in known):
-        known[path] = inspect_page(path, read(path), reporter)
-    return BuiltSite(read, settings, files, dict(sorted(known.items())), reporter)
+        known[path] = inspect_page(path, read(path), maker)
+    return BuiltSite(read, settings, files, dict(sorted(known.items())), maker)
 
 
 def check_site(site: BuiltSite) -> list[Problem]:

@@ -14,7 +14,7 @@ from .site import (
     Found,
     InternalLink,
     ParsedPage,
-    Reporter,
+    ProblemMaker,
     WebAddress,
     resolve,
     url_attributes,
@@ -24,66 +24,66 @@ _TEL = re.compile(r"\+[1-9][0-9]{6,14}")
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 
 
-def page_links(page: ParsedPage, reporter: Reporter) -> tuple[list[Found], list[InternalLink],
+def page_links(page: ParsedPage, maker: ProblemMaker) -> tuple[list[Found], list[InternalLink],
                                                               list[WebAddress]]:
     """What can be judged on the page alone (the form of each address, links within the page),
     plus the internal links and web addresses for the site-wide checks."""
     found, links, web = [], [], []
     for number, element in enumerate(page.elements):
         for url in url_attributes(element):
-            for problem in _check_url(reporter, page, element, url):
+            for problem in _check_url(maker, page, element, url):
                 found.append(Found("links", number, problem))
             scheme = url_scheme(url)
             if scheme in ("http", "https"):
                 web.append(WebAddress(number, url))
             elif not scheme and url.strip() not in ("", "#") and \
                     not url.replace("\\", "/").startswith("//"):
-                target, fragment = resolve(reporter.settings.base_path, page.url_path, url)
+                target, fragment = resolve(maker.settings.base_path, page.url_path, url)
                 if target is None:
-                    found.append(Found("links", number, reporter.problem(
+                    found.append(Found("links", number, maker.problem(
                         "links", page.path, f"Deze link wijst buiten de site ({url}).",
-                        f"Begin interne links met het basispad {reporter.settings.base_path}.",
+                        f"Begin interne links met het basispad {maker.settings.base_path}.",
                         element)))
                 elif target == page.path:
                     if fragment and fragment not in page.ids:
-                        found.append(Found("links", number, _no_anchor(reporter, page.path,
+                        found.append(Found("links", number, _no_anchor(maker, page.path,
                                                                        fragment, target, element)))
                 else:
                     links.append(InternalLink(number, target, fragment, element.tag == "a"))
     return found, links, web
 
 
-def _check_url(reporter: Reporter, page: ParsedPage, tag: Element, url: str) -> Iterator[Problem]:
+def _check_url(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str) -> Iterator[Problem]:
     scheme = url_scheme(url)
     if not url.strip():
-        yield reporter.problem("links", page.path, "Een link zonder adres.",
+        yield maker.problem("links", page.path, "Een link zonder adres.",
                                "Geef de link een adres of verwijder hem.", tag)
     elif url.strip() == "#":
-        yield reporter.problem("links", page.path, "Een link naar '#' gaat nergens heen.",
+        yield maker.problem("links", page.path, "Een link naar '#' gaat nergens heen.",
                                "Geef de link een echt doel, of maak er gewone tekst van.", tag)
     elif scheme in ("https", ""):
-        yield from _check_web(reporter, page, tag, url, scheme)
+        yield from _check_web(maker, page, tag, url, scheme)
     elif scheme == "http":
-        yield reporter.problem("links", page.path, f"Onbeveiligde link ({url}).",
+        yield maker.problem("links", page.path, f"Onbeveiligde link ({url}).",
                                "Gebruik https:// als de site dat aanbiedt.", tag)
     elif scheme == "mailto":
         address, _, query = url.split(":", 1)[1].partition("?")
         addresses = [unquote(a).strip() for a in address.split(",")] if address else []
         # RFC 6068: "mailto:?subject=…" (no address, the reader picks one) is allowed
         if (not addresses and not query) or not all(EMAIL.fullmatch(a) for a in addresses):
-            yield reporter.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
+            yield maker.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
                                    "Schrijf mailto:naam@domein.be.", tag)
     elif scheme == "tel":
         if not _TEL.fullmatch(url.split(":", 1)[1]):
-            yield reporter.problem("links", page.path, f"Ongeldig telefoonnummer in {url}.",
+            yield maker.problem("links", page.path, f"Ongeldig telefoonnummer in {url}.",
                                    "Schrijf tel: met het internationale nummer, zoals "
                                    "tel:+3256278503.", tag)
     else:
-        yield reporter.problem("links", page.path, f"Link met een niet toegelaten soort adres "
+        yield maker.problem("links", page.path, f"Link met een niet toegelaten soort adres "
                                f"({scheme}:).", "Gebruik alleen https-, mailto- en tel-links.", tag)
 
 
-def _check_web(reporter: Reporter, page: ParsedPage, tag: Element, url: str,
+def _check_web(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str,
                scheme: str) -> Iterator[Problem]:
     """The form of a web address; whether an internal one leads somewhere is checked site-wide."""
     try:
@@ -91,10 +91,10 @@ def _check_web(reporter: Reporter, page: ParsedPage, tag: Element, url: str,
     except ValueError:
         host = None
     if scheme and not host:
-        yield reporter.problem("links", page.path, f"Een ongeldig webadres ({url}).",
+        yield maker.problem("links", page.path, f"Een ongeldig webadres ({url}).",
                                "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
     elif not scheme and url.replace("\\", "/").startswith("//"):
-        yield reporter.problem("links", page.path, f"Een link zonder https: die naar een andere "
+        yield maker.problem("links", page.path, f"Een link zonder https: die naar een andere "
                                f"site wijst ({url}).", "Schrijf het volledige adres met https://.", tag)
 
 
@@ -111,7 +111,7 @@ def check_links(site: BuiltSite) -> Iterator[Found]:
                         if resolve(site.base_path, report.path.removesuffix("index.html"), u)
                         == (target, fragment)), "")
             if target in site.files:
-                problem = _no_anchor(site.reporter, report.path, fragment, target, element)
+                problem = _no_anchor(site.maker, report.path, fragment, target, element)
             else:
                 folder = f"{target}/index.html"
                 fix = f"Zet een / achter het adres ({url}/)." if folder in site.files else \
@@ -121,9 +121,9 @@ def check_links(site: BuiltSite) -> Iterator[Found]:
             yield Found("links", link.element, problem)
 
 
-def _no_anchor(reporter: Reporter, page: str, fragment: str, target: str,
+def _no_anchor(maker: ProblemMaker, page: str, fragment: str, target: str,
                element: Element) -> Problem:
-    return reporter.problem("links", page, f"Het anker #{fragment} bestaat niet op {target}.",
+    return maker.problem("links", page, f"Het anker #{fragment} bestaat niet op {target}.",
                             "Verbeter het anker of geef het doel dat id.", element)
 
 

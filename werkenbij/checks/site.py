@@ -112,7 +112,7 @@ class PageReport:
         return replace(self, ids=stored_once(frozenset(map(stored_once, self.ids))), links=links)
 
 
-class Reporter:
+class ProblemMaker:
     """Makes `Problem` values that name the output page, the element and, when the page came
     from a content file, the line in that file."""
 
@@ -157,7 +157,7 @@ class BuiltSite:
     settings: CheckSettings
     files: set[str]
     reports: dict[str, PageReport]   # in path order
-    reporter: Reporter
+    maker: ProblemMaker
     _parsed: ParsedPage | None = None  # the last page parsed again
 
     @property
@@ -167,7 +167,7 @@ class BuiltSite:
     def problem(self, check: str, page: str, message: str, fix: str,
                 element: Element | str | None = None,
                 severity: Severity = Severity.ERROR) -> Problem:
-        return self.reporter.problem(check, page, message, fix, element, severity)
+        return self.maker.problem(check, page, message, fix, element, severity)
 
     def element(self, page: str, number: int) -> Element:
         """Element `number` of a page, parsed again from the folder (only to report a failure)."""
@@ -184,7 +184,7 @@ def resolve(base_path: str, page_url: str, href: str) -> tuple[str | None, str]:
     return _resolve(base_path, page_url, href)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)  # the links every page shares (menu, footer); not every link
 def _resolve(base_path: str, page_url: str, href: str) -> tuple[str | None, str]:
     try:
         parts = urlsplit(urljoin(base_path + page_url, href))

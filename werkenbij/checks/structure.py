@@ -9,15 +9,15 @@ from datetime import datetime
 
 from ..models import parse_day
 from ..policy import HEADINGS, is_generic_link_text
-from .site import ERROR_PAGE, BuiltSite, Element, Found, ParsedPage, Reporter, text_of
+from .site import ERROR_PAGE, BuiltSite, Element, Found, ParsedPage, ProblemMaker, text_of
 
 Finding = tuple[str, str, "Element | None"]
 
 
-def page_structure(page: ParsedPage, reporter: Reporter) -> list[Found]:
+def page_structure(page: ParsedPage, maker: ProblemMaker) -> list[Found]:
     """The rules each page must follow on its own, in the order of `_PAGE_RULES`."""
     findings = [finding for rule in _PAGE_RULES for finding in rule(page)]
-    return [Found("structure", order, reporter.problem("structure", page.path, message, fix, element))
+    return [Found("structure", order, maker.problem("structure", page.path, message, fix, element))
             for order, (message, fix, element) in enumerate(findings)]
 
 

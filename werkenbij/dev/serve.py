@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..build import BuildOptions
 from ..problems import BuildError, Problem, Severity, UsageError
-from ..report import count_line, report
+from ..report import count_line, print_problems
 from .workspace import Workspace
 
 _CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
@@ -57,12 +57,12 @@ class DevServer:
                                   "inhoud).", traceback.format_exc(limit=3))])
         else:
             self.error_page = None
-            report(result.warnings, sys.stderr)
+            print_problems(result.warnings, sys.stderr)
             self.log(f"{result.pages} pagina's gebouwd, {count_line(result.warnings)} "
                      f"({time.perf_counter() - started:.2f} s)".replace(".", ","))
 
     def _failed(self, problems: list[Problem]) -> None:
-        report(problems, sys.stderr)
+        print_problems(problems, sys.stderr)
         errors = [p for p in problems if p.severity == Severity.ERROR] or problems
         self.error_page = self.error_template.render(problems=errors).encode("utf-8")
         self.log(f"Niet gebouwd: {count_line(problems)}. De laatste goede versie blijft staan.")

@@ -43,7 +43,6 @@ class Workspace:
     def rebuild(self) -> BuildResult:
         """Like `build()`; raises the same errors, and leaves output/ alone when it does."""
         options = self.options
-        guard_output_dir(options.output, options.root)
         config = load_config(options.root, options.base_url)
         renderer = self._renderer_for(config)
         content = read_content(options.root, config, options.today, options.drafts, self.markdown,
@@ -68,7 +67,10 @@ class Workspace:
         return self._renderer
 
     def _publish(self, files: dict[str, bytes]) -> None:
-        """Write what changed since the last save (everything, the first time)."""
+        """Write what changed since the last save (everything, the first time: then output/
+        is replaced whole, so it must hold nothing but an earlier build)."""
+        if self.published is None:
+            guard_output_dir(self.options.output, self.options.root)
         try:
             sync_folder(self.options.output, files, self.published)
         except BaseException:

@@ -34,7 +34,7 @@ BLOCK_KEYS = {"title"}
 
 
 @dataclass(frozen=True)
-class Shared:
+class SharedContent:
     """The pages and blocks: few, read before the vacancies (which name the blocks)."""
 
     pages: tuple[Page, ...]
@@ -42,7 +42,7 @@ class Shared:
     problems: tuple[Problem, ...]
 
 
-def load_shared(root: Path, markdown: MarkdownConverter) -> Shared:
+def load_shared(root: Path, markdown: MarkdownConverter) -> SharedContent:
     problems: list[Problem] = []
     content_dir = root / "content"
 
@@ -52,7 +52,7 @@ def load_shared(root: Path, markdown: MarkdownConverter) -> Shared:
 
     blocks = [b for file in files("blocks") if (b := _read_block(file)) is not None]
     pages = [p for file in files("pages", RESERVED_PAGE_SLUGS) if (p := _read_page(file)) is not None]
-    return Shared(tuple(sorted(pages, key=lambda p: p.slug)),
+    return SharedContent(tuple(sorted(pages, key=lambda p: p.slug)),
                   tuple(sorted(blocks, key=lambda b: b.name)), tuple(problems))
 
 
@@ -71,16 +71,20 @@ class ReadVacancy(NamedTuple):
 
 @dataclass(frozen=True)
 class VacancyReader:
-    """Reads one vacancy file from its bytes; a pure function of its fields and its arguments,
-    so it can run in a worker process and its outcome can be remembered by those inputs."""
+    """Reads one vacancy file from its bytes (`data`; without them, from the file itself). With
+    the bytes given it is a pure function of its fields and its arguments, so its outcome can
+    be remembered by those inputs. It can run in a worker process."""
 
+    root: Path
     config: SiteConfig
     block_names: frozenset[str]
     today: date
     drafts: bool
     markdown: MarkdownConverter
 
-    def __call__(self, rel: str, data: bytes) -> ReadVacancy:
+    def __call__(self, rel: str, data: bytes | None = None) -> ReadVacancy:
+        if data is None:
+            data = (self.root / rel).read_bytes()
         problems: list[Problem] = []
         vacancy = _read_vacancy(ContentFile(rel, data, problems, self.markdown), self.config,
                                 self.block_names)
@@ -88,12 +92,12 @@ class VacancyReader:
             return ReadVacancy(None, tuple(problems), (), ())
         warnings = vacancy_warnings(vacancy, self.today) if is_shown(vacancy, self.today, self.drafts) \
             else []
-        texts = (vacancy.body, *(step.text for step in vacancy.procedure))
+        texts = dict.fromkeys((vacancy.body, *(step.text for step in vacancy.procedure)))
         return ReadVacancy(vacancy, tuple(problems), tuple(warnings),
-                           tuple((text, self.markdown.html(text)) for text in texts))
+                           tuple((text, self.markdown.hand_over(text)) for text in texts))
 
 
-def assemble_content(shared: Shared, read: list[ReadVacancy], problems: list[Problem],
+def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: list[Problem],
                      today: date, drafts: bool) -> Content:
     """The content the site shows on `today`; raises ContentError with every mistake of every
     file (`problems`: those found before the vacancies were read)."""
@@ -158,7 +162,8 @@ def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:
     for index, item in enumerate(f.items("procedure", True, "stap")):
         step = _step(item)
         if step is not None:
-            line = file.check_text(step.text, ("procedure", index, "text"), top_level=4)
+            line = file.text_line(("procedure", index, "text"))
+            file.check_text(step.text, line, top_level=4)
             steps.append(replace(step, text_line=line))
     return tuple(steps)
 

@@ -69,11 +69,9 @@ class ContentFile:
         written = lines[index] if 0 <= index < len(lines) else ""
         return line + 1 if _BLOCK_SCALAR.search(written) else line
 
-    def check_text(self, text: str, key: tuple, top_level: int) -> int:
-        """Apply the Markdown rules to a text field; returns the line it starts on."""
-        line = self.text_line(key)
-        self.problems.extend(check_markdown(text, line, self.rel, self.markdown, top_level))
-        return line
+    def check_text(self, text: str, first_line: int, top_level: int) -> None:
+        """Apply the Markdown rules to a text field that starts on `first_line`."""
+        self.problems.extend(check_markdown(text, first_line, self.rel, self.markdown, top_level))
 
     def check_early_close(self, keys: set[str]) -> None:
         """A second '---' in the middle of the data ends it early: the rest becomes text."""

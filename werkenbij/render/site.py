@@ -17,7 +17,7 @@ from ..schedule import vacancy_state
 from . import assets, structured
 from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
 from .markdown import MarkdownRenderer
-from .views import SECTION_TITLES, RenderedBlock, VacancyView, newest_first, page_sections, soonest_first
+from .views import RenderedBlock, VacancyView, newest_first, page_parts, page_sections, soonest_first
 
 LOCALE = "nl_BE"
 ARCHIVE = "/vacatures/archief/"
@@ -50,7 +50,7 @@ class SiteRenderer:
         )
         self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld,
                                 capitalize_first=capitalize_first)
-        self.env.globals.update(config=config, today=today, url=self.url, titles=SECTION_TITLES,
+        self.env.globals.update(config=config, today=today, url=self.url,
                                 asset=self.asset, csp=assets.CSP,
                                 absolute_url=self.absolute_url, structured=structured)
 
@@ -95,10 +95,11 @@ class SiteRenderer:
         description = Markup("<p>{}</p>\n").format(vacancy.summary) + body
         posting = structured.job_posting(vacancy, state, str(description), self.config,
                                          self.absolute_url)
+        parts = page_parts(vacancy, state, rendered)
         return VacancyView(vacancy=vacancy, state=state, body_html=body, step_html=steps,
-                           blocks=rendered, job_posting=structured.json_ld(posting) if posting else None,
+                           job_posting=structured.json_ld(posting) if posting else None,
                            has_calendar=any(step.date for step in vacancy.procedure),
-                           sections=page_sections(vacancy, state, body, rendered))
+                           parts=parts, sections=page_sections(body, parts))
 
     def listed(self, vacancy: Vacancy) -> VacancyView:
         """A vacancy as the lists and feeds show it: its facts and state, not its texts."""

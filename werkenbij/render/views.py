@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -19,6 +20,22 @@ class RenderedBlock:
     html: Markup
 
 
+class Section(NamedTuple):
+    """An h2 of the vacancy page, as "Op deze pagina" lists it."""
+
+    id: str
+    title: str
+
+
+class Part(NamedTuple):
+    """A section of the vacancy page after its body text; the template shows each `kind`."""
+
+    kind: str               # procedure, competenties, blok, delen, vragen, solliciteren, afgesloten
+    id: str                 # the id of its h2
+    title: str
+    html: Markup = Markup("")  # a block's text
+
+
 @dataclass(frozen=True, kw_only=True)
 class VacancyView:
     """A vacancy with its state on the build date, its Markdown as HTML and its JSON-LD."""
@@ -27,10 +44,10 @@ class VacancyView:
     state: VacancyState
     body_html: Markup = Markup("")
     step_html: tuple[Markup, ...] = ()
-    blocks: tuple[RenderedBlock, ...] = ()
     job_posting: Markup | None = None
     has_calendar: bool = False
-    sections: tuple[tuple[str, str], ...] = ()  # (id, heading) of each h2, for "Op deze pagina"
+    parts: tuple[Part, ...] = ()        # in the order the page shows them
+    sections: tuple[Section, ...] = ()  # "Op deze pagina": the body's h2s, then the parts'
 
     @property
     def url(self) -> str:
@@ -46,20 +63,25 @@ SECTION_TITLES = {
     "delen": "Deel deze vacature",
     "vragen": "Heb je vragen?",
     "solliciteren": "Solliciteren",
+    "afgesloten": "Deze vacature is afgesloten",
 }
 
 
-def page_sections(vacancy: Vacancy, state: VacancyState, body: Markup,
-                  blocks: tuple[RenderedBlock, ...]) -> tuple[tuple[str, str], ...]:
-    """The page's h2 sections in the order the vacancy template shows them."""
-    def headings(html: str) -> list[tuple[str, str]]:
-        return [(id_, Markup(text).striptags()) for id_, text in _H2.findall(html)]
+def page_parts(vacancy: Vacancy, state: VacancyState, blocks: tuple[RenderedBlock, ...]) -> tuple[Part, ...]:
+    """The sections after the body, in the one order the vacancy page shows them."""
+    def own(*keys: str) -> list[Part]:
+        return [Part(key, f"{key}-titel", SECTION_TITLES[key]) for key in keys]
 
-    own = ["procedure"] + (["competenties"] if vacancy.competencies else [])
-    sections = headings(body) + [(f"{key}-titel", SECTION_TITLES[key]) for key in own]
-    sections += [(f"blok-{b.block.name}", b.block.title) for b in blocks]
-    own = ["delen", "vragen"] + (["solliciteren"] if state.is_open else [])
-    return tuple(sections + [(f"{key}-titel", SECTION_TITLES[key]) for key in own])
+    parts = own("procedure", *(["competenties"] if vacancy.competencies else []))
+    parts += [Part("blok", f"blok-{b.block.name}", b.block.title, b.html) for b in blocks]
+    return tuple(parts + own("delen", "vragen", "solliciteren" if state.is_open else "afgesloten"))
+
+
+def page_sections(body: Markup, parts: tuple[Part, ...]) -> tuple[Section, ...]:
+    """"Op deze pagina": the body's own h2s, then each part but the closed notice (it is not
+    something to jump to)."""
+    return tuple([Section(id_, Markup(text).striptags()) for id_, text in _H2.findall(body)]
+                 + [Section(part.id, part.title) for part in parts if part.kind != "afgesloten"])
 
 
 def soonest_first(view: VacancyView) -> tuple:
