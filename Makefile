@@ -25,6 +25,7 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.runtime
 	$(PY) bench/code_size.py
+	$(PY) bench/real_site.py
 	$(PY) bench/phases.py 100 1000 5000
 	$(PY) bench/serve.py 100 1000 5000
 

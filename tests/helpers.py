@@ -45,8 +45,8 @@ def read_site(today: date, root: Path = ROOT, drafts: bool = False) -> Content:
 
 
 def left_over(root: Path) -> list[str]:
-    """What a build left in a project folder besides its build cache: no staging folder."""
-    return sorted(p.name for p in root.iterdir() if p.name != ".cache")
+    """What a build left in a project folder: no staging folder, and nothing kept for later."""
+    return sorted(p.name for p in root.iterdir())
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -84,3 +84,11 @@ def test_check_with_external_reports_a_broken_link_from_a_local_server(tmp_path)
     assert result.returncode == 3
     messages = {p["message"] for p in json.loads(result.stdout)}
     assert f"De externe link {url} geeft 404 (niet gevonden)." in messages
+
+
+def test_the_old_no_cache_option_is_still_accepted(tmp_path):
+    """There is no build cache any more, but scripts that still pass --no-cache keep working."""
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--no-cache", "--output",
+                             str(tmp_path / "output"), "--date", "2025-10-20"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -237,6 +237,22 @@ def test_a_template_error_names_file_and_line_and_leaves_output_untouched(site, 
     assert tree_digest(site / "output") == before
 
 
+def test_a_broken_template_is_found_first_even_when_no_page_uses_it(site, tmp_path):
+    """Every template is compiled before the content is read: a syntax error in the redirect
+    page (no vacancy has an old name yet) fails the build, and comes before content errors."""
+    from werkenbij.build import BuildOptions, build
+    from werkenbij.problems import TemplateFailure
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "redirect.html").write_text("{% if %}\n", "utf-8")
+    shutil.copy(BROKEN / "impossible-date.md", site / P)
+    with pytest.raises(TemplateFailure) as caught:
+        build(BuildOptions(root=site, output=site / "output", today=TODAY, templates=templates))
+    [problem] = caught.value.problems
+    assert problem.location == "templates/redirect.html:1"
+
+
 LONG = ("Dit is een erg lange zin die veel te veel woorden telt om nog vlot gelezen te worden door "
         "iemand die het Nederlands nog aan het leren is of die weinig tijd heeft vandaag.")
 

@@ -100,6 +100,8 @@ def _add_build_options(parser: argparse.ArgumentParser, default: object = None) 
            help="hoe fouten getoond worden: human, json of github (annotaties)")
     option("--jobs", value=None, type=_positive, metavar="N",
            help="bouw met N processen tegelijk (standaard één per processorkern)")
+    # There is no build cache any more; the option stays so that older scripts keep working.
+    option("--no-cache", value=False, action="store_true", help=argparse.SUPPRESS)
 
 
 def main(argv: list[str]) -> int:

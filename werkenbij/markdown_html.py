@@ -47,6 +47,11 @@ class MarkdownConverter:
         main process (with `remember`) instead of keeping a copy of every text it read."""
         return self._html.pop(text, None) or self._markdown.reset().convert(text)
 
+    def retain(self, texts: Iterable[str]) -> None:
+        """Keep only these texts (`serve`: those of the site as it is now)."""
+        kept = set(texts)
+        self._html = {text: html for text, html in self._html.items() if text in kept}
+
     def remember(self, converted: Iterable[tuple[str, str]]) -> None:
         """Take over (text, HTML) pairs converted in a worker process."""
         self._html.update(converted)

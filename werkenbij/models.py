@@ -238,6 +238,11 @@ class Content:
     def block(self, name: str) -> Block:
         return next(block for block in self.blocks if block.name == name)
 
+    def texts(self) -> list[str]:
+        """Every Markdown text the site shows."""
+        return [*(text for v in self.vacancies for text in (v.body, *(s.text for s in v.procedure))),
+                *(page.body for page in self.pages), *(block.body for block in self.blocks)]
+
 
 @dataclass(frozen=True)
 class OutputFile:

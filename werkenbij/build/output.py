@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -103,27 +104,55 @@ def replace_folder(new: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def sync_folder(output: Path, files: dict[str, bytes], previous: dict[str, bytes] | None) -> None:
-    """Make `output` hold `files` (for `serve`): a new folder swapped in when what it holds is
-    not known (`previous` None), else only the changes, each file replaced in one rename so a
-    browser never reads half a page."""
-    if previous is None:
+@dataclass(frozen=True)
+class Published:
+    """What `sync_folder` last put in an output folder."""
+
+    files: dict[str, bytes]
+    manifest: tuple[int, int, int] | None  # its manifest's device, inode and change time
+
+
+def sync_folder(output: Path, root: Path, files: dict[str, bytes],
+                previous: Published | None) -> Published:
+    """Make `output` hold `files` (for `serve`, after every save). When `output` is still as
+    `previous` left it (the same manifest file: any other build replaces it), only the changes
+    are written: every changed file first under a temporary name, then each renamed into
+    place, so that a failure leaves `output` as it was and a browser never reads half a page.
+    Otherwise (the first time, or after another build) the whole folder is replaced."""
+    if previous is None or previous.manifest is None or _stamp(output) != previous.manifest:
+        guard_output_dir(output, root)
         with Staging(output) as staging:
             staging.write_all(OutputFile(path, data) for path, data in files.items())
             staging.swap_in()
-        return
-    for path, data in files.items():
-        if previous.get(path) != data:
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.new-{os.getpid()}")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
-    for path in sorted(set(previous) - set(files)):
+        return Published(files, _stamp(output))
+    ready: dict[Path, Path] = {}
+    try:
+        for path, data in files.items():
+            if previous.files.get(path) != data:
+                target = output / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                ready[target] = target.with_name(f".{target.name}.new-{os.getpid()}")
+                ready[target].write_bytes(data)
+    except BaseException:
+        for temporary in ready.values():
+            temporary.unlink(missing_ok=True)
+        raise
+    for target, temporary in ready.items():
+        os.replace(temporary, target)
+    for path in sorted(set(previous.files) - set(files)):
         (output / path).unlink(missing_ok=True)
         for folder in (output / path).parents:
             if folder == output or any(folder.iterdir()):
                 break
             folder.rmdir()
-    if set(previous) != set(files):
+    if set(previous.files) != set(files):
         (output / MANIFEST).write_bytes("".join(f"{path}\n" for path in sorted(files)).encode("utf-8"))
+    return Published(files, _stamp(output))
+
+
+def _stamp(output: Path) -> tuple[int, int, int] | None:
+    try:
+        found = (output / MANIFEST).stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino, found.st_ctime_ns

@@ -20,9 +20,9 @@ from ..markdown_html import MarkdownConverter
 from ..models import SiteConfig
 from ..problems import CheckFailure, ContentError, Problem, Severity
 from ..read.config import load_config
-from ..render.site import SiteRenderer
+from ..render.templates import TemplateFiles
 from .output import Staging, guard_output_dir
-from .stages import inspect_site, read_content, render_site
+from .stages import inspect_site, new_renderer, read_content, render_site
 from .workers import default_jobs
 
 
@@ -59,11 +59,12 @@ def build(options: BuildOptions) -> BuildResult:
     guard_output_dir(options.output, options.root)
     with timings.stage("read"):  # everything, so that no mistake waits for the render
         config = load_config(options.root, options.base_url)
+        renderer = new_renderer(TemplateFiles.read(options.templates_dir), config, options.today,
+                                markdown)
         content = read_content(options.root, config, options.today, options.drafts, markdown, jobs)
         refuse_warnings_if_strict(list(content.warnings), options.strict)
     with Staging(options.output) as staging:
         with timings.stage("render and write"):  # streamed: the site is never in memory whole
-            renderer = SiteRenderer(options.templates_dir, config, options.today, markdown)
             written = staging.write_all(render_site(renderer, content, jobs))
         with timings.stage("check"):
             site = inspect_site(folder_reader(staging.folder), written, check_settings(options, config),

@@ -18,6 +18,7 @@ from ..models import Block, Content, OutputFile, SiteConfig, Vacancy
 from ..problems import TemplateFailure
 from ..read.content import VacancyReader, assemble_content, load_shared, vacancy_paths
 from ..render.site import SiteRenderer, template_problem
+from ..render.templates import TemplateFiles
 from .workers import remembered, run_all
 
 
@@ -49,6 +50,15 @@ def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
     for outcome in read:  # the renderer reads the HTML the content rules already converted
         markdown.remember(outcome.converted)
     return assemble_content(shared, read, problems, today, drafts)
+
+
+def new_renderer(templates: TemplateFiles, config: SiteConfig, today: date,
+                 markdown: MarkdownConverter) -> SiteRenderer:
+    """The renderer, every template compiled; a broken template is a TemplateFailure."""
+    try:
+        return SiteRenderer(templates, config, today, markdown)
+    except jinja2.TemplateError as error:
+        raise TemplateFailure([template_problem(error, templates.folder)]) from None
 
 
 @dataclass(frozen=True)
@@ -99,12 +109,14 @@ def inspect_site(read: Callable[[str], bytes], written: dict[str, str], settings
     seen: dict = {}  # strings and id sets that many reports share, kept once (see deduplicated)
     if memo is None:
         reports = [r.deduplicated(seen) for r in run_all(inspector, [(page,) for page in pages], jobs)]
-    else:  # a report quotes lines of its content file: that file's bytes are part of the key
+    else:  # only reports that found nothing are kept: a finding quotes its content file's lines
         origins = {item.source.path: item.source for item in (*content.vacancies, *content.pages)}
         keys = {page: (page, read(page), origins.get(written[page])) for page in pages}
         missing = [page for page in pages if keys[page] not in memo.reports]
-        found = run_all(inspector, [(page,) for page in missing], jobs)
+        found = dict(zip(missing, run_all(inspector, [(page,) for page in missing], jobs), strict=True))
+        for key in memo.reports.keys() - set(keys.values()):
+            del memo.reports[key]
         memo.reports.update((keys[page], report.deduplicated(memo.shared_values))
-                            for page, report in zip(missing, found, strict=True))
-        reports = [memo.reports[keys[page]] for page in pages]
+                            for page, report in found.items() if not report.found)
+        reports = [found[page] if page in found else memo.reports[keys[page]] for page in pages]
     return built_site(read, set(written), settings, reports)

@@ -53,8 +53,9 @@ def inspect_page(path: str, data: bytes, maker: ProblemMaker) -> PageReport:
     found, links, web = page_links(page, maker)
     found += page_structure(page, maker)
     titles = page.all("title")
-    return PageReport(path, text_of(titles[0]) if titles else None, page.is_redirect,
-                      frozenset(page.ids), tuple(links), tuple(web), tuple(found))
+    return PageReport(path=path, title=text_of(titles[0]) if titles else None,
+                      is_redirect=page.is_redirect, ids=frozenset(page.ids), links=tuple(links),
+                      web=tuple(web), found=tuple(found))
 
 
 def load_built_site(folder: Path, settings: CheckSettings,

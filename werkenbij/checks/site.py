@@ -89,7 +89,7 @@ class WebAddress(NamedTuple):
     url: str          # an http(s) address outside the site
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PageReport:
     """What the site-wide checks need to know of one page, without its tree."""
 
@@ -170,7 +170,7 @@ class BuiltSite:
         return self.maker.problem(check, page, message, fix, element, severity)
 
     def element(self, page: str, number: int) -> Element:
-        """Element `number` of a page, parsed again from the folder (only to report a failure)."""
+        """Element `number` of a page, parsed again (only to report a failure)."""
         if self._parsed is None or self._parsed.path != page:
             self._parsed = parse_page(page, self.read(page))
         return self._parsed.elements[number]

@@ -10,9 +10,7 @@ checked in memory first; only then are the files that changed written into outpu
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..build.output import guard_output_dir, sync_folder
+from ..build.output import Published, sync_folder
 from ..build.pipeline import (
     BuildOptions,
     BuildResult,
@@ -20,7 +18,7 @@ from ..build.pipeline import (
     fail_on_errors,
     refuse_warnings_if_strict,
 )
-from ..build.stages import Memo, inspect_site, read_content, render_site
+from ..build.stages import Memo, inspect_site, new_renderer, read_content, render_site
 from ..build.workers import default_jobs
 from ..checks import check_site
 from ..markdown_html import MarkdownConverter
@@ -28,6 +26,7 @@ from ..models import SiteConfig
 from ..problems import Severity
 from ..read.config import load_config
 from ..render.site import SiteRenderer
+from ..render.templates import TemplateFiles
 
 
 class Workspace:
@@ -38,7 +37,7 @@ class Workspace:
         self.memo = Memo()
         self._renderer: SiteRenderer | None = None
         self._renderer_input: tuple | None = None
-        self.published: dict[str, bytes] | None = None  # output/ as this workspace last wrote it
+        self.published: Published | None = None  # output/ as this workspace last wrote it
 
     def rebuild(self) -> BuildResult:
         """Like `build()`; raises the same errors, and leaves output/ alone when it does."""
@@ -47,6 +46,7 @@ class Workspace:
         renderer = self._renderer_for(config)
         content = read_content(options.root, config, options.today, options.drafts, self.markdown,
                                self.jobs, self.memo)
+        self.markdown.retain(content.texts())  # what the last save no longer shows is let go
         refuse_warnings_if_strict(list(content.warnings), options.strict)
         files = {file.path: file for file in render_site(renderer, content, self.jobs, self.memo)}
         site = inspect_site(lambda path: files[path].data, {p: f.source for p, f in files.items()},
@@ -58,26 +58,20 @@ class Workspace:
                            warnings=[p for p in problems if p.severity == Severity.WARNING])
 
     def _renderer_for(self, config: SiteConfig) -> SiteRenderer:
-        """The renderer, new (with a new memo) when the settings or any template changed."""
-        templates = self.options.templates_dir
-        given = (config, tuple((path, path.read_bytes()) for path in _files(templates)))
+        """The renderer, new (with a new memo) when the settings or any template changed: it
+        is made from exactly the bytes compared here."""
+        templates = TemplateFiles.read(self.options.templates_dir)
+        given = (config, templates)
         if self._renderer is None or given != self._renderer_input:
-            self._renderer = SiteRenderer(templates, config, self.options.today, self.markdown)
+            self._renderer = new_renderer(templates, config, self.options.today, self.markdown)
             self._renderer_input, self.memo = given, Memo()
         return self._renderer
 
     def _publish(self, files: dict[str, bytes]) -> None:
-        """Write what changed since the last save (everything, the first time: then output/
-        is replaced whole, so it must hold nothing but an earlier build)."""
-        if self.published is None:
-            guard_output_dir(self.options.output, self.options.root)
+        """Write what changed since the last save (see build/output.py sync_folder)."""
         try:
-            sync_folder(self.options.output, files, self.published)
+            self.published = sync_folder(self.options.output, self.options.root, files, self.published)
         except BaseException:
             self.published = None  # not known any more: the next save writes everything
             raise
-        self.published = files
 
-
-def _files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*") if path.is_file())

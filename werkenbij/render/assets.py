@@ -9,7 +9,7 @@ headers (frame-ancestors only works as a header).
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 STATIC_DIR = "static"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -23,13 +23,11 @@ HEADERS = {
 }
 
 
-def fingerprinted(templates: Path) -> dict[str, tuple[str, bytes]]:
+def fingerprinted(static: list[tuple[str, bytes]]) -> dict[str, tuple[str, bytes]]:
     """static file name -> (published path with content hash, bytes)."""
-    folder = templates / STATIC_DIR
     assets = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        data = path.read_bytes()
-        name = PurePosixPath(path.relative_to(folder).as_posix())
+    for relative, data in static:
+        name = PurePosixPath(relative)
         digest = hashlib.sha256(data).hexdigest()[:10]
         assets[str(name)] = (f"{STATIC_DIR}/{name.with_name(f'{name.stem}.{digest}{name.suffix}')}", data)
     return assets

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..markdown_html import MarkdownConverter
@@ -17,6 +17,7 @@ from ..schedule import vacancy_state
 from . import assets, structured
 from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
 from .markdown import MarkdownRenderer
+from .templates import TEMPLATE_SUFFIXES, TemplateFiles
 from .views import RenderedBlock, VacancyView, newest_first, page_parts, page_sections, soonest_first
 
 LOCALE = "nl_BE"
@@ -37,13 +38,15 @@ def capitalize_first(text: str) -> Markup:
 class SiteRenderer:
     """The template environment of one build, the site's URLs and its Markdown renderer."""
 
-    def __init__(self, templates: Path, config: SiteConfig, today: date, markdown: MarkdownConverter):
-        self.config, self.today, self.templates = config, today, templates
+    def __init__(self, templates: TemplateFiles, config: SiteConfig, today: date,
+                 markdown: MarkdownConverter):
+        """Compiles every template now: a broken one stops the build before anything else
+        (raises jinja2.TemplateError), and forked workers inherit them compiled."""
+        self.config, self.today, self.templates = config, today, templates.folder
         self.markdown = MarkdownRenderer(config.base_path, markdown)
-        self.assets = assets.fingerprinted(templates)
+        self.assets = assets.fingerprinted(templates.static())
         self.env = Environment(
-            loader=FileSystemLoader(templates, followlinks=True),
-            auto_reload=False,  # a build uses the templates as first read
+            loader=templates.loader(), auto_reload=False,
             autoescape=select_autoescape(["html", "xml"], default_for_string=True),
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -53,6 +56,8 @@ class SiteRenderer:
         self.env.globals.update(config=config, today=today, url=self.url,
                                 asset=self.asset, csp=assets.CSP,
                                 absolute_url=self.absolute_url, structured=structured)
+        for name in self.env.list_templates(extensions=[s.lstrip(".") for s in TEMPLATE_SUFFIXES]):
+            self.env.get_template(name)
 
     def url(self, path: str) -> str:
         """A link inside the site, with the base path in front; other links pass unchanged."""

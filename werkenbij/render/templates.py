@@ -1,0 +1,57 @@
+"""The templates folder, read once as bytes: the renderer uses exactly what was read, so a
+file saved halfway through a build cannot mix two versions into one site, and `serve` can
+tell by the bytes alone whether a template or a static file changed."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .assets import STATIC_DIR
+
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # compiled before the build starts
+
+
+@dataclass(frozen=True)
+class TemplateFiles:
+    folder: Path
+    files: tuple[tuple[str, bytes], ...]  # (path below the folder, with '/'; its bytes), sorted
+
+    @classmethod
+    def read(cls, folder: Path) -> TemplateFiles:
+        """Every file below `folder`, following symbolic links as Jinja's own loader does."""
+        found = []
+        for top, _, names in os.walk(folder, followlinks=True):
+            prefix = Path(top).relative_to(folder).as_posix()
+            for name in names:
+                path = Path(top) / name
+                if path.is_file():
+                    found.append((name if prefix == "." else f"{prefix}/{name}", path.read_bytes()))
+        return cls(folder, tuple(sorted(found)))
+
+    def static(self) -> list[tuple[str, bytes]]:
+        """The files of static/, as (path below static/, bytes)."""
+        return [(name.removeprefix(f"{STATIC_DIR}/"), data) for name, data in self.files
+                if name.startswith(f"{STATIC_DIR}/")]
+
+    def loader(self) -> jinja2.BaseLoader:
+        return _Loader(self.folder, {name: data for name, data in self.files
+                                     if not name.startswith(f"{STATIC_DIR}/")})
+
+
+class _Loader(jinja2.BaseLoader):
+    """Jinja's loader over the bytes read; file names as on disk, so errors name their file."""
+
+    def __init__(self, folder: Path, sources: dict[str, bytes]):
+        self.folder, self.sources = folder, sources
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        if template not in self.sources:
+            raise jinja2.TemplateNotFound(template)
+        return self.sources[template].decode("utf-8"), str(self.folder / template), lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(self.sources)
