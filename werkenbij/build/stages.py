@@ -28,8 +28,8 @@ class Memo:
     out from (see `workers.remembered`), so none can be stale; `serve` starts a new memo when
     a template or site_config.yaml changes."""
 
-    reads: dict = field(default_factory=dict)    # (reader, (file, bytes)) -> ReadVacancy
-    renders: dict = field(default_factory=dict)  # (pages, (vacancy, blocks)) -> its files
+    reads: dict = field(default_factory=dict)    # reader -> (file, bytes) -> ReadVacancy
+    renders: dict = field(default_factory=dict)  # VacancyPages -> (vacancy, blocks) -> its files
     reports: dict = field(default_factory=dict)  # (page, bytes, its content file) -> PageReport
     shared_values: dict = field(default_factory=dict)  # what the reports share, kept once
 

@@ -38,19 +38,19 @@ def run_all(task: Callable[..., Any], items: Sequence[tuple], jobs: int) -> Iter
 
 def remembered(task: Callable[..., Any], items: Sequence[tuple], jobs: int,
                memo: dict | None) -> Iterator[Any]:
-    """`run_all`, but an outcome found in `memo` is not worked out again, and new ones are
-    added to it; what this call did not ask for is dropped, so the memo holds one site. The
-    key is the task and the item: together, the whole input (the task is a frozen value or
-    an object that does not change). No memo: `run_all`."""
+    """`run_all`, but an outcome found in `memo` is not worked out again. The memo is keyed by
+    the task, then by the item: together, the whole input (the task is a frozen value or an
+    object that does not change). It keeps only what this call asked for: one site. No memo:
+    `run_all`."""
     if memo is None:
         yield from run_all(task, items, jobs)
         return
-    wanted = {(task, item): item for item in items}
-    missing = [item for key, item in wanted.items() if key not in memo]
-    memo.update(zip(((task, item) for item in missing), run_all(task, missing, jobs), strict=True))
-    for key in memo.keys() - wanted.keys():
-        del memo[key]
-    yield from (memo[task, item] for item in items)
+    known = memo.get(task, {})
+    missing = [item for item in dict.fromkeys(items) if item not in known]
+    known.update(zip(missing, run_all(task, missing, jobs), strict=True))
+    memo.clear()
+    memo[task] = {item: known[item] for item in items}
+    yield from (memo[task][item] for item in items)
 
 
 def _start(task: Callable[..., Any]) -> None:

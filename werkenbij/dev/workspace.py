@@ -30,10 +30,12 @@ from ..render.templates import TemplateFiles
 
 
 class Workspace:
+    """One `serve` session's memory of the site (see the top of this module)."""
+
     def __init__(self, options: BuildOptions):
         self.options = options
         self.jobs = options.jobs or default_jobs()
-        self.markdown = MarkdownConverter()  # keyed by the text alone: valid for the whole session
+        self.markdown = MarkdownConverter()  # keyed by the text alone; keeps the site's texts
         self.memo = Memo()
         self._renderer: SiteRenderer | None = None
         self._renderer_input: tuple | None = None
