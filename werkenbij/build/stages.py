@@ -102,21 +102,40 @@ class PageInspector:
 def inspect_site(read: Callable[[str], bytes], written: dict[str, str], settings: CheckSettings,
                  content: Content, jobs: int = 1, memo: Memo | None = None) -> BuiltSite:
     """Each page parsed once, with its page rules applied: what the site-wide checks read.
-    `written` maps every file of the site to the content file it came from ('' for none)."""
+    `written` maps every file of the site to the content file it came from ('' for none).
+    As in rendering, the few site pages are done here and the many vacancy pages in workers:
+    the list pages are the largest, and a worker would keep the memory their trees took."""
     settings = replace(settings, sources={path: source for path, source in written.items() if source})
     inspector = PageInspector(read, ProblemMaker(settings))
     pages = sorted(path for path in written if path.endswith(".html"))
-    seen: dict = {}  # strings and id sets that many reports share, kept once (see deduplicated)
+    of_vacancies = {vacancy.source.path for vacancy in content.vacancies}
+    site_pages = [page for page in pages if written[page] not in of_vacancies]
+    vacancy_pages = [page for page in pages if written[page] in of_vacancies]
     if memo is None:
-        reports = [r.deduplicated(seen) for r in run_all(inspector, [(page,) for page in pages], jobs)]
-    else:  # only reports that found nothing are kept: a finding quotes its content file's lines
-        origins = {item.source.path: item.source for item in (*content.vacancies, *content.pages)}
-        keys = {page: (page, read(page), origins.get(written[page])) for page in pages}
-        missing = [page for page in pages if keys[page] not in memo.reports]
-        found = dict(zip(missing, run_all(inspector, [(page,) for page in missing], jobs), strict=True))
-        for key in memo.reports.keys() - set(keys.values()):
-            del memo.reports[key]
-        memo.reports.update((keys[page], report.deduplicated(memo.shared_values))
-                            for page, report in found.items() if not report.found)
-        reports = [found[page] if page in found else memo.reports[keys[page]] for page in pages]
+        seen: dict = {}  # strings and id sets that many reports share, kept once (see deduplicated)
+        found = {page: inspector(page).deduplicated(seen) for page in site_pages}
+        found.update((page, report.deduplicated(seen)) for page, report in zip(
+            vacancy_pages, run_all(inspector, [(page,) for page in vacancy_pages], jobs), strict=True))
+        reports = [found[page] for page in pages]
+    else:
+        reports = _remembered_reports(inspector, site_pages, vacancy_pages, content, jobs, memo)
     return built_site(read, set(written), settings, reports)
+
+
+def _remembered_reports(inspector: PageInspector, site_pages: list[str], vacancy_pages: list[str],
+                        content: Content, jobs: int, memo: Memo) -> list[PageReport]:
+    """Only reports that found nothing are kept: a finding quotes lines of its content file as
+    they are on disk, which the key (the page, its bytes, its content file as read) does not
+    pin down."""
+    written = inspector.maker.settings.sources
+    origins = {item.source.path: item.source for item in (*content.vacancies, *content.pages)}
+    keys = {page: (page, inspector.read(page), origins.get(written.get(page, "")))
+            for page in (*site_pages, *vacancy_pages)}
+    found = {page: inspector(page) for page in site_pages if keys[page] not in memo.reports}
+    missing = [page for page in vacancy_pages if keys[page] not in memo.reports]
+    found.update(zip(missing, run_all(inspector, [(page,) for page in missing], jobs), strict=True))
+    for key in memo.reports.keys() - set(keys.values()):
+        del memo.reports[key]
+    memo.reports.update((keys[page], report.deduplicated(memo.shared_values))
+                        for page, report in found.items() if not report.found)
+    return [found[page] if page in found else memo.reports[keys[page]] for page in sorted(keys)]
