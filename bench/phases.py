@@ -3,14 +3,14 @@
     .venv/bin/python bench/phases.py 100 1000 5000          (make bench)
 
 For each N, in a fresh process: generate the corpus (tests/corpus.py) in a folder under
-.bench/ (beside the project, on the disk a real project lives on), then build it the way
-`build.py` does (all checks, worker processes), twice: the first build and the same build
-again (every build is a whole one; only `serve` keeps anything between builds).
+.bench/ (beside the project, on the disk a real project lives on), then build it once, the
+way `build.py` does (all checks, worker processes, one build per process). Every build is a
+whole one; only `serve` keeps anything between builds (bench/serve.py).
 
-The stages are wall seconds of the first build (read = read and validate all content;
+The stages are wall seconds (read = the templates and all content, read and validated;
 render and write = render into the staging folder; check; swap). Peak memory is the resident
 size (RSS) of the main process and of the largest worker, and the largest sum of all of them
-together as PSS, sampled during both builds. Prints one Markdown table row per N. A
+together as PSS, sampled during the build. Prints one Markdown table row per N. A
 measurement, not a test.
 """
 
@@ -90,14 +90,13 @@ def one(count: int) -> None:
         site = generate(count, Path(temp) / "site")
         sampler = MemorySampler()
         sampler.start()
-        first, result = timed(site)
-        again, _ = timed(site)
+        seconds, result = timed(site)
     total_peak = sampler.stop()
     main_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     stages = [f"{result.seconds[name]:.2f} s" for name in STAGES]
-    print(f"| {count} | {result.pages} | {first:.2f} s | {again:.2f} s | " + " | ".join(stages)
-          + f" | {first / count * 1000:.2f} ms | {main_peak:.0f} MB | {worker_peak:.0f} MB | "
+    print(f"| {count} | {result.pages} | {seconds:.2f} s | " + " | ".join(stages)
+          + f" | {seconds / count * 1000:.2f} ms | {main_peak:.0f} MB | {worker_peak:.0f} MB | "
           f"{total_peak:.0f} MB |", flush=True)
 
 
@@ -117,11 +116,9 @@ def disk_probe() -> float:
 def main(counts: list[int]) -> None:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
           f"disk: 1,000 folders with a 30 KB file in {disk_probe():.2f} s\n")
-    print("| vacatures | pagina's | eerste build | nog eens | lezen | renderen en schrijven "
-          "| controleren | wisselen | per vacature | piek hoofdproces | piek werker "
-          "| piek samen (PSS) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-          flush=True)
+    print("| vacatures | pagina's | build | lezen | renderen en schrijven | controleren | wisselen "
+          "| per vacature | piek hoofdproces | piek werker | piek samen (PSS) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
     for count in counts:
         subprocess.run([sys.executable, __file__, "--one", str(count)], check=True)
     shutil.rmtree(WORK, ignore_errors=True)
