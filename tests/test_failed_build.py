@@ -92,3 +92,23 @@ def test_an_output_path_that_is_a_file_is_refused_and_kept(site):
         build_site(notes, date(2025, 10, 1), root=site)
     assert notes.read_text("utf-8") == "van iemand anders"
     assert left_over(site) == ["content", "notities.txt", "site_config.yaml"]
+
+
+def test_a_mistake_in_the_last_vacancy_is_reported_before_anything_is_rendered(tmp_path, monkeypatch):
+    """All content is read and validated first: with 30 vacancies read in worker processes and
+    the last one broken, not one page is rendered and no staging folder is made."""
+    from corpus import BUILD_DATE, generate
+    from werkenbij.build import stages
+    from werkenbij.build.output import Staging
+
+    site = generate(30, tmp_path / "site")
+    last = site / "content/vacatures/vacature-00030.md"
+    last.write_text(last.read_text("utf-8").replace("closes: ", "closes: 2025-02-30\nx: ", 1), "utf-8")
+    rendered, staged = [], []
+    monkeypatch.setattr(stages.VacancyPages, "__call__", lambda self, *item: rendered.append(item))
+    monkeypatch.setattr(Staging, "__enter__", lambda self: staged.append(self))
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "output", BUILD_DATE, root=site)
+    assert {p.path for p in caught.value.problems} == {"content/vacatures/vacature-00030.md"}
+    assert rendered == [] and staged == []
+    assert not (site / "output").exists()
