@@ -88,10 +88,10 @@ class Staging:
         """Replace `output` with two renames, so there is no half-written state in between."""
         listing = "".join(f"{path}\n" for path in sorted(self.written))
         (self.folder / MANIFEST).write_bytes(listing.encode("utf-8"))
-        replace_folder(self.folder, self.output)
+        _replace_folder(self.folder, self.output)
 
 
-def replace_folder(new: Path, output: Path) -> None:
+def _replace_folder(new: Path, output: Path) -> None:
     old = output.parent / f".{output.name}.old-{os.getpid()}"
     if output.exists():
         output.rename(old)

@@ -15,7 +15,7 @@ import jinja2
 from ..checks import BuiltSite, CheckSettings, PageReport, ProblemMaker, built_site, inspect_page
 from ..markdown_html import MarkdownConverter
 from ..models import Block, Content, OutputFile, SiteConfig, Vacancy
-from ..problems import TemplateFailure
+from ..problems import Problem, TemplateFailure
 from ..read.content import VacancyReader, assemble_content, load_shared, vacancy_paths
 from ..render.site import SiteRenderer, template_problem
 from ..render.templates import TemplateFiles
@@ -68,7 +68,7 @@ class VacancyPages:
 
     renderer: SiteRenderer  # compared by identity: a new renderer is a new key
 
-    def __call__(self, vacancy: Vacancy, blocks: tuple[Block, ...]):
+    def __call__(self, vacancy: Vacancy, blocks: tuple[Block, ...]) -> list[OutputFile] | Problem:
         try:
             return self.renderer.vacancy_files(vacancy, blocks)
         except jinja2.TemplateError as error:
