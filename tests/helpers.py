@@ -7,8 +7,9 @@ import hashlib
 import http.server
 import re
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
@@ -56,6 +57,9 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 # -- browser tests -------------------------------------------------------------------------------
 
+# Before every closing date of the fixture sites (the seed's last day is 2025-11-04, the
+# complete fixture's 2025-10-31): what a browser's clock says in the browser tests.
+BROWSER_NOW = datetime(2025, 10, 1, 12, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update"]

@@ -125,9 +125,10 @@ def test_every_link_and_asset_works_when_served_under_the_base_path(tmp_path, pr
 def test_assets_carry_a_content_hash_and_host_files_are_written(tmp_path):
     site = build_site(tmp_path / "output", date(2025, 10, 1), root=FIXTURES / "complete")
     assets = sorted(p.name for p in (site / "static").iterdir())
-    assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in assets] == ["filter.#.js", "style.#.css"]
+    assert [re.sub(r"\.[0-9a-f]{10}\.", ".#.", name) for name in assets] == \
+        ["close.#.js", "filter.#.js", "style.#.css"]
     home = parse(site / "index.html")
-    assert home.find("link", rel="stylesheet")["href"] == f"/static/{assets[1]}"
+    assert home.find("link", rel="stylesheet")["href"] == f"/static/{assets[2]}"
     assert (site / ".nojekyll").read_bytes() == b""
     assert (site / "404.html").is_file()
     headers = (site / "_headers").read_text("utf-8")

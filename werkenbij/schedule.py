@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -64,6 +64,16 @@ class VacancyState:
     steps: tuple[StepView, ...]
 
     @property
+    def closes_at(self) -> datetime | None:
+        """While open: the moment it closes (see `closing_moment`) of its last day to apply,
+        `closes` or the day before the first dated step. None when no day is known."""
+        if not self.is_open:
+            return None
+        if self.closes:
+            return closing_moment(self.closes)
+        return closing_moment(self.selection_starts - timedelta(days=1)) if self.selection_starts else None
+
+    @property
     def first_dated_step(self) -> Step | None:
         return next((v.step for v in self.steps if v.step.date), None)
 
@@ -72,6 +82,12 @@ class VacancyState:
         """Closed, and every dated step of the procedure lies in the past."""
         dated = [view for view in self.steps if view.step.date]
         return not self.is_open and bool(dated) and all(v.status == StepStatus.PAST for v in dated)
+
+
+def closing_moment(last_day: date) -> datetime:
+    """The end of the last day to apply, in Brussels, whatever the season: the JSON-LD's
+    validThrough, and the moment a page built earlier closes itself in the browser."""
+    return datetime.combine(last_day, time(23, 59, 59), BRUSSELS)
 
 
 def is_shown(vacancy: Vacancy, today: date, drafts: bool) -> bool:

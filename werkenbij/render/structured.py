@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, time
 
 from markupsafe import Markup
 
 from ..models import SiteConfig, Vacancy
-from ..schedule import BRUSSELS, VacancyState
+from ..schedule import VacancyState, closing_moment
 
 Url = Callable[[str], str]
 
@@ -65,6 +64,5 @@ def job_posting(vacancy: Vacancy, state: VacancyState, description: str, config:
         "url": absolute(vacancy.path),
     }
     if vacancy.closes is not None:
-        end_of_day = datetime.combine(vacancy.closes, time(23, 59, 59), BRUSSELS)
-        data["validThrough"] = end_of_day.isoformat()
+        data["validThrough"] = closing_moment(vacancy.closes).isoformat()
     return data

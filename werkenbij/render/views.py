@@ -74,7 +74,9 @@ def page_parts(vacancy: Vacancy, state: VacancyState, blocks: tuple[RenderedBloc
 
     parts = own("procedure", *(["competenties"] if vacancy.competencies else []))
     parts += [Part("blok", f"blok-{b.block.name}", b.block.title, b.html) for b in blocks]
-    return tuple(parts + own("delen", "vragen", "solliciteren" if state.is_open else "afgesloten"))
+    # An open vacancy with a known last day also carries its closed notice, for close.js.
+    ending = ["solliciteren"] * state.is_open + ["afgesloten"] * (not state.is_open or bool(state.closes_at))
+    return tuple(parts + own("delen", "vragen", *ending))
 
 
 def page_sections(body: Markup, parts: tuple[Part, ...]) -> tuple[Section, ...]:

@@ -1,0 +1,120 @@
+"""A page built while a vacancy was open closes itself in the browser once its last day to
+apply is over (close.js), by Brussels time whatever the season or the visitor's time zone.
+Without JavaScript it stays as built. Every test sets the browser's clock."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from helpers import FIXTURES, ROOT, build_site, serve
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+PAGE = "vacatures/maatschappelijk-werker/"  # closes 2025-10-31: after summer time ended (26 Oct)
+SEED = "vacatures/communicatiemedewerker/"  # no closing date: open until the day before 5 Nov
+
+
+def at(*moment: int) -> datetime:
+    return datetime(*moment, tzinfo=BRUSSELS)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Built on 1 October 2025, in summer time, as a proxy might still serve it in November."""
+    return build_site(tmp_path_factory.mktemp("closing") / "output", date(2025, 10, 1),
+                      root=FIXTURES / "complete")
+
+
+def state(page) -> dict:
+    visible = page.locator
+    return {"status": visible(".vacancy-header .status:visible").inner_text().split(".")[0],
+            "apply": visible("#solliciteren").is_visible(),
+            "closed notice": visible(".apply-closed").is_visible(),
+            "jump to apply": visible(".button-jump").is_visible(),
+            "in the contents": visible(".toc a[href='#solliciteren-titel']").is_visible()}
+
+
+OPEN = {"status": "Open vacature", "apply": True, "closed notice": False, "jump to apply": True,
+        "in the contents": True}
+CLOSED = {"status": "Afgesloten", "apply": False, "closed notice": True, "jump to apply": False,
+          "in the contents": False}
+
+
+@pytest.mark.parametrize("moment, expected", [
+    (at(2025, 10, 30, 21, 0), OPEN),        # the evening before
+    (at(2025, 10, 31, 23, 59), OPEN),       # the last minute of the closing day
+    (at(2025, 11, 1, 0, 0, 30), CLOSED),    # the first minute after
+    (at(2025, 11, 8, 10, 0), CLOSED),       # a week later, from a stale copy
+], ids=["evening-before", "last-minute", "first-minute-after", "week-later"])
+def test_the_vacancy_page_closes_when_its_last_day_is_over(browser, site, moment, expected):
+    with serve(site) as base:
+        page = browser.new_page(now=moment)
+        page.goto(base + PAGE)
+        assert state(page) == expected
+
+
+def test_the_moment_is_brussels_time_in_any_time_zone(browser, site):
+    """In New York it is still 31 October, 19:00, when Brussels enters 1 November."""
+    with serve(site) as base:
+        context = browser.new_context(now=at(2025, 11, 1, 0, 0, 30), timezone_id="America/New_York")
+        page = context.new_page()
+        page.goto(base + PAGE)
+        assert state(page) == CLOSED
+        context.close()
+
+
+def test_without_javascript_the_page_stays_as_built(browser, site):
+    with serve(site) as base:
+        context = browser.new_context(now=at(2025, 11, 8, 10, 0), java_script_enabled=False)
+        page = context.new_page()
+        page.goto(base + PAGE)
+        assert state(page) == OPEN
+        context.close()
+
+
+def test_a_page_left_open_closes_on_time_says_so_and_keeps_focus_in_view(browser, site):
+    with serve(site) as base:
+        page = browser.new_page(now=at(2025, 10, 31, 23, 58))
+        page.goto(base + PAGE)
+        page.locator(".button-jump").focus()
+        assert state(page) == OPEN
+        page.clock.run_for(3 * 60 * 1000)  # to 00:01 on 1 November
+        assert state(page) == CLOSED
+        assert page.get_by_role("status").inner_text() == \
+            "Deze vacature is nu afgesloten. Je kan niet meer solliciteren."
+        # the focused button was hidden: focus moved to the closed notice, not to the page's top
+        assert page.evaluate("document.activeElement.classList.contains('apply-closed')")
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+        assert result.response["violations"] == []
+
+
+def test_the_seed_vacancy_closes_the_day_before_its_first_step(browser, tmp_path):
+    built = build_site(tmp_path / "output", date(2025, 10, 20))
+    with serve(built) as base:
+        before = browser.new_page(now=at(2025, 11, 4, 23, 59))
+        before.goto(base + SEED)
+        after = browser.new_page(now=at(2025, 11, 5, 0, 0, 30))
+        after.goto(base + SEED)
+        assert state(before) == OPEN and state(after) == CLOSED
+
+
+def test_the_home_page_marks_a_card_that_closed_since_the_build(browser, site):
+    with serve(site) as base:
+        page = browser.new_page(now=at(2025, 11, 1, 9, 0))
+        page.goto(base)
+        card = page.locator(".vacancy-card", has=page.locator("#vacature-maatschappelijk-werker"))
+        assert card.locator(".status-closed").is_visible()
+        assert "is-closed" in card.get_attribute("class")
+        others = page.locator(".vacancy-card:not(.is-closed) .status-closed")
+        assert others.count() == 0 or not others.first.is_visible()
+
+
+def test_the_archive_needs_nothing_closed_again(browser, tmp_path):
+    built = build_site(tmp_path / "output", date(2026, 11, 28))
+    assert "close." not in (built / "vacatures/archief/index.html").read_text("utf-8")
+    assert "data-closes" not in (built / SEED / "index.html").read_text("utf-8")
+    assert (ROOT / "templates/static/close.js").is_file()
