@@ -62,7 +62,18 @@ def test_workflow_publishes_the_last_published_version_when_the_newest_fails():
     assert "git push --force origin refs/tags/gepubliceerd" in steps(marking)[-1]["run"]
     assert jobs["report"]["if"] == "always()" and "exit 1" in steps(jobs["report"])[0]["run"]
     writes = [name for name, job in jobs.items() if "write" in str(job.get("permissions", {}))]
-    assert writes == ["deploy", "mark-published"]
+    assert writes == ["deploy", "mark-published", "keep-schedule"]
+
+
+def test_the_nightly_run_asks_github_to_keep_it_enabled():
+    """GitHub disables a scheduled workflow after 60 days without activity: every night the
+    run enables itself again (and build.py publish warns from day 50, see the fallback tests)."""
+    keep = yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]["keep-schedule"]
+    assert keep["if"] == "github.event_name == 'schedule'"
+    assert keep["permissions"] == {"actions": "write"}
+    [step] = steps(keep)
+    assert step["run"].startswith("gh api --method PUT ")
+    assert step["run"].endswith('/actions/workflows/publish.yml/enable"')
 
 
 def test_actionlint_finds_nothing_in_the_workflow(tmp_path):

@@ -92,3 +92,20 @@ def test_a_good_newest_commit_is_published_as_it_is(repo):
     result = publish(repo)
     assert result.returncode == 0, result.stderr
     assert text_of(vacancy_page(repo).h1).startswith("Nieuw")
+
+
+def test_a_repository_without_changes_for_50_days_gets_a_warning_on_every_run(repo):
+    """GitHub disables the nightly run after 60 days without activity: say so from day 50."""
+    path = repo / VACANCY
+    path.write_text(path.read_text("utf-8") + "\nEen zin.\n", "utf-8")
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=t@example.org",
+                    "commit", "-q", "-am", "Oud"], check=True,
+                   env={"GIT_COMMITTER_DATE": "2025-09-10T12:00:00+02:00", "PATH": "/usr/bin:/bin"})
+    quiet = publish(repo, "--format", "github")  # 2025-11-05: 56 days later
+    assert quiet.returncode == 0
+    assert "::warning file=.github/workflows/publish.yml" in quiet.stderr
+    assert "2025-09-10, 56 dagen geleden. GitHub zet de nachtelijke publicatie uit" in quiet.stderr
+    recent = subprocess.run([sys.executable, str(repo / "build.py"), "publish", "--output",
+                             str(repo / "output"), "--date", "2025-10-29"],  # 49 days later
+                            capture_output=True, text=True, timeout=120, cwd=repo)
+    assert recent.returncode == 0 and "60 dagen" not in recent.stderr

@@ -18,12 +18,19 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
-from ..problems import BuildError, UsageError
+from ..problems import BuildError, Problem, Severity, UsageError
+from ..schedule import BRUSSELS
 from .pipeline import BuildOptions, BuildResult, build
 
 PUBLISHED_TAG = "gepubliceerd"
+# GitHub disables a scheduled workflow after 60 days without activity in the repository (and
+# mails once, about a week before): from this many days on, every run says so.
+IDLE_WARNING_DAYS = 50
+WORKFLOW = ".github/workflows/publish.yml"
 
 
 class Fallback(Exception):
@@ -42,9 +49,11 @@ def publish(options: BuildOptions, newest_tested: bool = True, tag: str = PUBLIS
     reason = None
     if newest_tested:
         try:
-            return build(options)
+            result = build(options)
         except BuildError as error:
             reason = error
+        else:
+            return replace(result, warnings=result.warnings + idle_warnings(options.root, options.today))
     commit = _commit(options.root, tag)
     if commit is None:
         raise Fallback(reason, "", False, f"Er is geen gepubliceerde versie (git-tag '{tag}').")
@@ -55,6 +64,24 @@ def publish(options: BuildOptions, newest_tested: bool = True, tag: str = PUBLIS
     why = "" if built else f"Ook de gepubliceerde versie ({commit[:10]}) bouwt niet op " \
                            f"{options.today.isoformat()}."
     raise Fallback(reason, commit, built, why)
+
+
+def idle_warnings(root: Path, today: date) -> list[Problem]:
+    """A warning when the newest commit is IDLE_WARNING_DAYS old or older (none outside git)."""
+    found = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%cI"],
+                           capture_output=True, text=True)
+    if found.returncode != 0 or not found.stdout.strip():
+        return []
+    last = datetime.fromisoformat(found.stdout.strip()).astimezone(BRUSSELS).date()
+    idle = (today - last).days
+    if idle < IDLE_WARNING_DAYS:
+        return []
+    return [Problem(WORKFLOW, 0, 0, f"De laatste wijziging in de repository is van {last.isoformat()}, "
+                    f"{idle} dagen geleden. GitHub zet de nachtelijke publicatie uit na 60 dagen "
+                    "zonder activiteit; dan sluiten vacatures niet meer vanzelf.",
+                    "De workflow vraagt GitHub elke nacht om ze aan te laten. Kijk na of de run "
+                    "'Publiceren' elke nacht loopt, of maak een kleine wijziging.",
+                    severity=Severity.WARNING)]
 
 
 def _commit(root: Path, tag: str) -> str | None:
