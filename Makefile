@@ -17,11 +17,11 @@ site: $(VENV)/.runtime
 	$(PY) build.py
 
 test: $(VENV)/.dev $(CHROMIUM) $(NODE_TOOLS)
-	$(PY) -m ruff check werkenbij tests bench build.py
+	$(PY) -m ruff check werkenbij tests bench build.py .ci/publish.py
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev
-	$(PY) -m ruff check werkenbij tests bench build.py
+	$(PY) -m ruff check werkenbij tests bench build.py .ci/publish.py
 
 bench: $(VENV)/.runtime
 	$(PY) bench/code_size.py

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import FIXTURES, ROOT, build_site, serve
+from helpers import FIXTURES, build_site, serve
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 PAGE = "vacatures/maatschappelijk-werker/"  # closes 2025-10-31: after summer time ended (26 Oct)
@@ -75,21 +75,50 @@ def test_without_javascript_the_page_stays_as_built(browser, site):
         context.close()
 
 
-def test_a_page_left_open_closes_on_time_says_so_and_keeps_focus_in_view(browser, site):
+def test_a_page_left_open_closes_on_time_and_says_so(browser, site):
+    with serve(site) as base:
+        page = browser.new_page(now=at(2025, 10, 31, 23, 58))
+        page.goto(base + PAGE)
+        assert state(page) == OPEN
+        page.clock.run_for(3 * 60 * 1000)  # to 00:01 on 1 November
+        assert state(page) == CLOSED
+        assert page.locator("[data-closing-news]").inner_text() == \
+            "Deze vacature is nu afgesloten. Je kan niet meer solliciteren."
+        assert page.title().startswith("Maatschappelijk werker, ") and "(afgesloten) | " in page.title()
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+        assert result.response["violations"] == []
+
+
+def test_focus_on_a_button_that_goes_moves_to_the_status_at_the_top(browser, site):
     with serve(site) as base:
         page = browser.new_page(now=at(2025, 10, 31, 23, 58))
         page.goto(base + PAGE)
         page.locator(".button-jump").focus()
+        page.clock.run_for(3 * 60 * 1000)
+        assert page.evaluate("document.activeElement.matches('.vacancy-header .status-closed')")
+        # the focused status says it: the live region does not say it a second time
+        assert page.locator("[data-closing-news]").inner_text() == ""
+
+
+def test_a_page_opened_days_before_still_closes_on_time(browser, site):
+    with serve(site) as base:
+        page = browser.new_page(now=at(2025, 10, 28, 9, 0))
+        page.goto(base + PAGE)
+        page.clock.run_for(3 * 24 * 60 * 60 * 1000 + 14 * 60 * 60 * 1000)  # 23:00 on the 31st
         assert state(page) == OPEN
-        page.clock.run_for(3 * 60 * 1000)  # to 00:01 on 1 November
+        page.clock.run_for(2 * 60 * 60 * 1000)  # 01:00 on 1 November
         assert state(page) == CLOSED
-        assert page.get_by_role("status").inner_text() == \
-            "Deze vacature is nu afgesloten. Je kan niet meer solliciteren."
-        # the focused button was hidden: focus moved to the closed notice, not to the page's top
-        assert page.evaluate("document.activeElement.classList.contains('apply-closed')")
-        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
-            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
-        assert result.response["violations"] == []
+
+
+def test_a_laptop_waking_up_after_the_moment_closes_the_page(browser, site):
+    """Timers stop during sleep: the clock jumps, and the page looks again when it gets focus."""
+    with serve(site) as base:
+        page = browser.new_page(now=at(2025, 10, 31, 23, 0))
+        page.goto(base + PAGE)
+        page.clock.set_system_time(at(2025, 11, 1, 9, 0))
+        page.evaluate("window.dispatchEvent(new Event('focus'))")
+        assert state(page) == CLOSED
 
 
 def test_the_seed_vacancy_closes_the_day_before_its_first_step(browser, tmp_path):
@@ -102,19 +131,32 @@ def test_the_seed_vacancy_closes_the_day_before_its_first_step(browser, tmp_path
         assert state(before) == OPEN and state(after) == CLOSED
 
 
-def test_the_home_page_marks_a_card_that_closed_since_the_build(browser, site):
+def test_a_card_that_closed_since_the_build_leaves_the_home_page_list(browser, site):
     with serve(site) as base:
-        page = browser.new_page(now=at(2025, 11, 1, 9, 0))
+        page = browser.new_page(now=at(2025, 10, 31, 23, 59))
         page.goto(base)
+        heading = page.locator("#open-vacatures")
+        before = heading.inner_text()
+        page.clock.run_for(2 * 60 * 1000)
         card = page.locator(".vacancy-card", has=page.locator("#vacature-maatschappelijk-werker"))
-        assert card.locator(".status-closed").is_visible()
-        assert "is-closed" in card.get_attribute("class")
-        others = page.locator(".vacancy-card:not(.is-closed) .status-closed")
-        assert others.count() == 0 or not others.first.is_visible()
+        assert not card.is_visible()
+        opened = int(before.split("(")[1].rstrip(")"))
+        assert heading.inner_text() == f"Vacatures die nu open staan ({opened - 1})"
+        assert page.locator("[data-closing-news]").inner_text() == \
+            "De vacature Maatschappelijk werker is nu afgesloten en staat niet meer in de lijst."
+        page.select_option("#filter-hours", "")  # the filter counts open vacancies only
+        page.locator("#filter-hours").dispatch_event("change")
+        assert page.locator("#filter-status").inner_text() == \
+            f"{opened - 1} van {opened - 1} vacature{'s' if opened - 1 != 1 else ''}"
+        assert not card.is_visible()
 
 
-def test_the_archive_needs_nothing_closed_again(browser, tmp_path):
+def test_the_archive_and_pages_built_closed_carry_nothing_to_close(browser, tmp_path):
     built = build_site(tmp_path / "output", date(2026, 11, 28))
-    assert "close." not in (built / "vacatures/archief/index.html").read_text("utf-8")
-    assert "data-closes" not in (built / SEED / "index.html").read_text("utf-8")
-    assert (ROOT / "templates/static/close.js").is_file()
+    for page in ("vacatures/archief/index.html", SEED + "index.html", "index.html"):
+        html = (built / page).read_text("utf-8")
+        assert "close." not in html and "data-closes" not in html and "data-when-" not in html, page
+    with serve(built) as base:
+        page = browser.new_page(now=at(2026, 11, 28, 12, 0))
+        page.goto(base + "vacatures/archief/")
+        assert page.locator(".vacancy-card").count() == 1 and page.locator(".vacancy-card").is_visible()

@@ -73,14 +73,6 @@ def _parser() -> argparse.ArgumentParser:
         help="bouw, toon de site op http://127.0.0.1:8000 en bouw opnieuw bij elke wijziging"))
     _add_build_options(serve_cmd, argparse.SUPPRESS)
     serve_cmd.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
-    publish_cmd = _dutch(commands.add_parser(
-        "publish", add_help=False, prog="build.py publish",
-        help="bouw wat online komt: de nieuwste versie, of anders de laatst gepubliceerde "
-             "(git-tag gepubliceerd) op de datum van vandaag"))
-    _add_build_options(publish_cmd, argparse.SUPPRESS)
-    publish_cmd.add_argument("--skip-newest", action="store_true",
-                             help="de tests van de nieuwste versie faalden: bouw meteen de "
-                                  "laatst gepubliceerde")
     new_cmd = _dutch(commands.add_parser("new", add_help=False, prog="build.py new",
                                          help="begin een nieuwe vacature (als kladversie)"))
     new_cmd.add_argument("title", help='de functietitel, bv. "Maatschappelijk werker"')
@@ -123,8 +115,6 @@ def main(argv: list[str]) -> int:
             return _serve(args)
         if args.command == "new":
             return _new(args)
-        if args.command == "publish":
-            return _publish(args)
         return _build(args)
     except UsageError as error:
         print(f"build.py: {error}", file=sys.stderr)
@@ -132,7 +122,7 @@ def main(argv: list[str]) -> int:
     except BuildError as error:
         print_problems(error.problems, format=args.format)
         print(f"{_headline(error)} {untouched}", file=sys.stderr)
-        return exit_code(error)
+        return _exit_code(error)
     except KeyboardInterrupt:
         print(f"Onderbroken. {untouched}", file=sys.stderr)
         return EXIT_INTERNAL
@@ -156,36 +146,15 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _build(args: argparse.Namespace, run=build) -> int:
+def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     options = _options(args)
-    result = run(options)
+    result = build(options)
     print_problems(result.warnings, format=args.format)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     print(f"{result.pages} pagina's gebouwd op {options.today.isoformat()}, "
           f"{count_line(result.warnings)} ({seconds} s)", file=_summary_stream(args))
     return EXIT_OK
-
-
-def _publish(args: argparse.Namespace) -> int:
-    from .build.publish import Fallback, publish
-
-    try:
-        return _build(args, lambda options: publish(options, newest_tested=not args.skip_newest,
-                                                    extra_arguments=("--format", args.format)))
-    except Fallback as fallback:
-        if fallback.reason is not None:
-            print_problems(fallback.reason.problems, format=args.format)
-        newest = "De nieuwste versie faalde in de tests" if fallback.reason is None else \
-            f"De nieuwste versie is niet gebouwd: {count_line(fallback.reason.problems)}"
-        if fallback.published:
-            print(f"{newest}. In output/ staat nu de laatst gepubliceerde versie "
-                  f"({fallback.commit[:10]}), gebouwd op {args.date or 'vandaag'}, zodat vacatures op "
-                  "tijd sluiten. Je wijziging staat nog niet online: verbeter eerst de fouten.",
-                  file=sys.stderr)
-        else:
-            print(f"{newest}. Niets gepubliceerd: {fallback.why}", file=sys.stderr)
-        return exit_code(fallback.reason) if fallback.reason is not None else EXIT_INTERNAL
 
 
 def _headline(error: BuildError) -> str:
@@ -196,7 +165,7 @@ def _headline(error: BuildError) -> str:
     return f"Niet gebouwd: {count_line(error.problems)}."
 
 
-def exit_code(error: BuildError) -> int:
+def _exit_code(error: BuildError) -> int:
     """The one mapping from a failed build to an exit code (see README.md, "Exitcodes")."""
     if isinstance(error, TemplateFailure):
         return EXIT_INTERNAL

@@ -19,13 +19,15 @@
 
   function apply() {
     var shown = 0;
+    /* A card that closed since the build (close.js) is no longer one of the open vacancies. */
+    var open = items.filter(function (item) { return !item.hasAttribute("data-closed"); });
     items.forEach(function (item) {
-      var visible = matches(item.querySelector(".vacancy-card"));
+      var visible = open.indexOf(item) >= 0 && matches(item.querySelector(".vacancy-card"));
       item.hidden = !visible;
       shown += visible ? 1 : 0;
     });
     /* A polite live region: screen readers hear the count after each change (WCAG 4.1.3). */
-    status.textContent = shown + " van " + items.length + (items.length === 1 ? " vacature" : " vacatures");
+    status.textContent = shown + " van " + open.length + (open.length === 1 ? " vacature" : " vacatures");
   }
 
   selects.forEach(function (select) {
