@@ -114,8 +114,8 @@ def main(argv: list[str]) -> int:
             return 0
         last, days = idle_days(args.date)
     except CannotPublish as error:
-        print(f"::error title=Niets gepubliceerd::{error}" if github else f"Niets gepubliceerd: {error}",
-              file=sys.stderr)
+        title = "Niets gepubliceerd" if args.command == "fallback" else "Controle niet gelukt"
+        print(f"::error title={title}::{error}" if github else f"{title}: {error}", file=sys.stderr)
         return 1
     if days < IDLE_DAYS:
         return 0

@@ -56,23 +56,16 @@ def test_the_vacancy_page_closes_when_its_last_day_is_over(browser, site, moment
         assert state(page) == expected
 
 
-def test_the_moment_is_brussels_time_in_any_time_zone(browser, site):
-    """In New York it is still 31 October, 19:00, when Brussels enters 1 November."""
+@pytest.mark.parametrize("options, expected", [
+    ({"timezone_id": "America/New_York"}, CLOSED),  # there it is still 31 October, 19:00
+    ({"java_script_enabled": False}, OPEN),         # without JavaScript the page stays as built
+], ids=["new-york", "without-javascript"])
+def test_brussels_time_in_any_time_zone_and_nothing_without_javascript(browser, site, options,
+                                                                        expected):
     with serve(site) as base:
-        context = browser.new_context(now=at(2025, 11, 1, 0, 0, 30), timezone_id="America/New_York")
-        page = context.new_page()
+        page = browser.new_page(now=at(2025, 11, 1, 0, 0, 30), **options)
         page.goto(base + PAGE)
-        assert state(page) == CLOSED
-        context.close()
-
-
-def test_without_javascript_the_page_stays_as_built(browser, site):
-    with serve(site) as base:
-        context = browser.new_context(now=at(2025, 11, 8, 10, 0), java_script_enabled=False)
-        page = context.new_page()
-        page.goto(base + PAGE)
-        assert state(page) == OPEN
-        context.close()
+        assert state(page) == expected
 
 
 def test_a_page_left_open_closes_on_time_and_says_so(browser, site):
