@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from helpers import FIXTURES, ROOT
 from werkenbij.problems import Problem, Severity
 from werkenbij.report import count_line, print_problems
@@ -76,3 +78,23 @@ def test_failed_check_is_traced_to_the_content_line(tmp_path):
     as_json = subprocess.run(command + ["json"], capture_output=True, text=True, timeout=60)
     errors = [p for p in json.loads(as_json.stdout) if p["severity"] == "error"]
     assert [p["origin_line"] for p in errors] == [line]
+
+
+HOSTILE = Problem("content/vacatures/kapot\x1b[2J.md", 3, 1,
+                  "'titel\u202e' is een onbekende sleutel.\r0 fouten, Build geslaagd",
+                  "Bedoel je 'title'?\n1. niets aan de hand", element="<a>\x07hier\u200b</a>")
+
+
+@pytest.mark.parametrize("format", ["human", "github", "json"])
+def test_control_and_invisible_characters_are_shown_never_executed(format):
+    """A file name or a value can never clear the screen, ring a bell or fake a line."""
+    text = render([HOSTILE], format)
+    for raw in ("\x1b", "\x07", "\u202e", "\u200b") + (("\r",) if format != "json" else ()):
+        assert raw not in text
+    escaped = json.loads(text)[0] if format == "json" else None
+    shown = escaped["path"] if escaped else text
+    assert "kapot\\u001b[2J.md" in shown
+    if format == "human":
+        assert "\\u202e' is een onbekende sleutel.\\u000d0 fouten" in text
+        assert text.count("\n") == len(text.rstrip("\n").split("\n"))  # no line of its own
+        assert "\n1. niets" not in text

@@ -93,6 +93,19 @@ def test_build_date_from_option_epoch_or_today():
         resolve_build_date("2025-02-30", {})
 
 
+@pytest.mark.parametrize("option, epoch", [
+    ("", ""),                 # an empty --date is not "today"
+    ("２０２５-10-20", ""),     # full-width digits
+    (None, "-1"),
+    (None, "1_762_299_000"),  # int() would take it
+    (None, "١٧٦٢٢٩٩٠٠٠"),     # Arabic-Indic digits
+    (None, "1e9"),
+])
+def test_a_build_date_is_read_strictly(option, epoch):
+    with pytest.raises(UsageError, match="geen geldige datum|geen aantal seconden"):
+        resolve_build_date(option, {"SOURCE_DATE_EPOCH": epoch})
+
+
 def test_without_closes_the_site_names_the_first_dated_step_not_a_deadline(open_site, tmp_path):
     page = parse(open_site / VACANCY)
     assert text_of(page.select_one(".status")) == (

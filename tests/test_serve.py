@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import http.client
 import json
 import shutil
 import socket
@@ -163,3 +164,30 @@ def test_head_requests_get_headers_only(server):
     request = urllib.request.Request(base, method="HEAD")
     with urllib.request.urlopen(request, timeout=5) as response:
         assert response.status == 200 and response.read() == b""
+
+
+@pytest.mark.parametrize("host, status", [
+    ("evil.example", 421), ("evil.example:8000", 421), ("127.0.0.1.evil.example", 421),
+    ("", 400),  # no Host at all: Tornado refuses it before the app sees it
+    ("localhost", 200), ("LOCALHOST:8000", 200), ("[::1]:8000", 200),
+])
+def test_only_this_machines_names_get_an_answer(server, host, status):
+    """A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) reads nothing."""
+    _, _, port = server
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.putrequest("GET", "/", skip_host=True)
+    if host:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    assert response.status == status
+    assert (b"Werken bij" in body) == (status == 200)
+
+
+@pytest.mark.parametrize("path", ["/%00", "/" + "a" * 5000, "/vacatures/%00/"])
+def test_odd_paths_get_a_quiet_404(server, path):
+    _, base, _ = server
+    status, _ = get(base.rstrip("/") + path)
+    assert status == 404

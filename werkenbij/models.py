@@ -36,7 +36,7 @@ class Contact:
 
 def parse_day(text: str) -> date | None:
     """A calendar day written exactly as JJJJ-MM-DD, or None (also for 2025-02-30)."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # \d would take any script's digits
         return None
     try:
         return date.fromisoformat(text)

@@ -3,13 +3,39 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from dataclasses import asdict
+import unicodedata
+from dataclasses import asdict, replace
 from typing import TextIO
 
 from .problems import Problem, Severity
 
 FORMATS = ("human", "json", "github")
+
+
+_INVISIBLE = re.compile(r"[^\x20-\x7e]")  # only texts with something else are looked at closely
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs"}  # controls, format (bidi, zero width), separators
+
+
+def printable(text: str, keep: str = "") -> str:
+    """Every control or invisible character as a visible \\uXXXX: a file name, key or value
+    from content must never move the cursor, clear the screen or fake a line of output, in a
+    terminal or a CI log. Letters, accents and symbols stay as they are; so do the characters
+    in `keep`, which the format encodes itself."""
+    if not _INVISIBLE.search(text):
+        return text
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN and c not in keep else c
+                   for c in text)
+
+
+# What each format encodes itself: GitHub's %0A inside one annotation, JSON's \n.
+_KEPT = {"human": "", "github": "\r\n", "json": "\r\n\t"}
+
+
+def _shown(problem: Problem, format: str) -> Problem:
+    return replace(problem, **{name: printable(value, _KEPT[format])
+                               for name, value in asdict(problem).items() if isinstance(value, str)})
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:
@@ -20,7 +46,8 @@ def ordered(problems: list[Problem]) -> list[Problem]:
 
 def print_problems(problems: list[Problem], stream: TextIO | None = None, format: str = "human") -> None:
     stream = stream or (sys.stdout if format == "json" else sys.stderr)
-    {"human": _human, "json": _json, "github": _github}[format](ordered(problems), stream)
+    shown = [_shown(problem, format) for problem in ordered(problems)]
+    {"human": _human, "json": _json, "github": _github}[format](shown, stream)
 
 
 def _human(problems: list[Problem], stream: TextIO) -> None:

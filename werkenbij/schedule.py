@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -17,17 +18,18 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 def resolve_build_date(option: str | None, environ: dict[str, str] | None = None) -> date:
     """`--date YYYY-MM-DD`, else SOURCE_DATE_EPOCH, else today; both in Europe/Brussels."""
     environ = os.environ if environ is None else environ
-    if option:
+    if option is not None:  # an empty --date is a mistake, not "today"
         day = parse_day(option)
         if day is None:
             raise UsageError(f"--date '{option}' is geen geldige datum. Gebruik JJJJ-MM-DD.")
         return day
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), BRUSSELS).date()
-        except (ValueError, OverflowError, OSError):
-            raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is geen aantal seconden sinds 1970.") from None
+        # The reproducible-builds form: ASCII digits only. int() would also take -1,
+        # 1_700_000_000 and other scripts' digits.
+        if not re.fullmatch(r"[0-9]{1,11}", epoch):
+            raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is geen aantal seconden sinds 1970.")
+        return datetime.fromtimestamp(int(epoch), BRUSSELS).date()
     return datetime.now(BRUSSELS).date()
 
 

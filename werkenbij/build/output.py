@@ -33,6 +33,10 @@ def guard_output_dir(output: Path, root: Path) -> None:
                          "Kies een eigen map, zoals output/.")
     if (output / "content").exists() or (output / ".git").exists():
         raise UsageError(f"De uitvoermap {output} bevat content/ of .git. Kies een lege map.")
+    for inputs in ("content", "templates", ".git"):
+        if root / inputs in output.parents:  # serve would rebuild for ever on its own output
+            raise UsageError(f"De uitvoermap {output} ligt in {inputs}/ van het project. Kies een "
+                             "map buiten content/ en templates/, zoals output/.")
     foreign = sorted(_foreign_files(output))
     if foreign:
         shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")

@@ -72,6 +72,11 @@ class DevServer:
         path = environ.get("PATH_INFO", "/")
         if environ.get("REQUEST_METHOD") == "HEAD":
             start_response = _headers_only(start_response)
+        if not _local_host(environ.get("HTTP_HOST", "")):
+            # A web page elsewhere could point its own name at 127.0.0.1 (DNS rebinding) and read
+            # drafts from this server: only the names of this machine get an answer.
+            return _respond(start_response, "421 Misdirected Request", "text/plain",
+                            b"Alleen voor 127.0.0.1, localhost en [::1].")
         if self.error_page is not None and (path.endswith("/") or path.endswith(".html")):
             return _respond(start_response, "500 Internal Server Error", "text/html", self.error_page)
         if not path.startswith(self.base_path):
@@ -90,10 +95,13 @@ class DevServer:
 
     def _file_for(self, relative: str) -> Path | None:
         output = self.options.output.resolve()
-        target = (output / relative).resolve()
-        if target.is_dir():
-            target = target / "index.html"
-        if output not in target.parents or not target.is_file():
+        try:  # a NUL byte, a name too long: no such page, not an error of the server
+            target = (output / relative).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if output not in target.parents or not target.is_file():
+                return None
+        except (ValueError, OSError):
             return None
         return target
 
@@ -140,6 +148,13 @@ def _new_files_count():
             return super().is_file_changed(path, ignore) or (is_new and self.filepath == path)
 
     return Watcher()
+
+
+def _local_host(host: str) -> bool:
+    """127.0.0.1, localhost or [::1], with or without a port."""
+    name = host.lower()
+    name = name[:name.find("]") + 1] if name.startswith("[") else name.split(":", 1)[0]
+    return name in ("127.0.0.1", "localhost", "[::1]")
 
 
 def _headers_only(start_response: Callable) -> Callable:
