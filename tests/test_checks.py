@@ -43,6 +43,11 @@ def test_clean_site_passes(tmp_path):
 
 
 BROKEN_EXTRAS = [
+    ('<a href="mailto:vacatures@kortrijk.be?bcc=iemand@elders.example">mail</a>',
+     "site/index.html: Deze mailto-link stuurt ook naar een ander adres "
+     "(mailto:vacatures@kortrijk.be?bcc=iemand@elders.example)."),
+    ('<a href="/&#9;/elders.example/">een tab</a>',
+     "site/index.html: Een link zonder https: die naar een andere site wijst (/\t/elders.example/)."),
     ('<a href="/bestaat-niet/">een pagina</a>',
      "site/index.html: Deze link wijst naar een pagina die niet bestaat (/bestaat-niet/)."),
     ('<a href="/b/#nergens">een anker</a>',

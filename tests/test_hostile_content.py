@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 
-from helpers import FIXTURES, build_site, parse, text_of
+from helpers import FIXTURES, ROOT, build_site, parse, text_of
 from werkenbij.policy import url_scheme
 
 TITLE = "<script>alert('titel')</script> & \"Co\" </title><b>"
@@ -86,3 +89,37 @@ def test_titles_are_escaped_in_json_ld_feed_and_json(site):
     assert [t.text for t in titles] == [TITLE]
     listed = json.loads((site / "vacatures.json").read_text("utf-8"))["vacancies"]
     assert [v["title"] for v in listed] == [TITLE]
+
+
+@pytest.mark.parametrize("url, allowed", [
+    ("/\t/evil.example/", False),            # a browser drops the tab: //evil.example/
+    ("/\n/evil.example/", False),
+    ("\x00 //evil.example/", False),         # control characters and spaces at the ends
+    ("/\\\t\\evil.example/", False),
+    ("/over-wsw/", True),
+    ("https://www.kortrijk.be/\tvacatures", True),  # the tab goes, the address stays
+    ("mailto:vacatures@kortrijk.be?bcc=iemand@elders.example", False),  # a copy of every CV
+    ("mailto:vacatures@kortrijk.be?CC=iemand@elders.example", False),
+    ("mailto:vacatures@kortrijk.be?to=iemand@elders.example", False),
+    ("mailto:vacatures@kortrijk.be?subject=Sollicitatie&body=Dag", True),
+    ("mailto:?subject=Vacature", True),
+])
+def test_urls_are_judged_as_a_browser_reads_them(url, allowed):
+    from werkenbij.policy import is_allowed_url
+
+    assert is_allowed_url(url) is allowed
+
+
+def test_a_mailto_with_other_recipients_in_a_field_is_refused_with_the_fix(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    path = site / "content/vacatures/maatschappelijk-werker.md"
+    text = path.read_text("utf-8")
+    assert "apply_url: https://www.example.org/solliciteer" in text
+    path.write_text(text.replace("apply_url: https://www.example.org/solliciteer",
+                                 "apply_url: mailto:vacatures@kortrijk.be?bcc=x@elders.example"), "utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(site), "--output",
+                             str(site / "output"), "--date", "2025-10-01"], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1
+    assert "nooit to, cc of bcc" in result.stderr

@@ -8,7 +8,7 @@ import functools
 import html
 import re
 from enum import StrEnum
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # Plain http: is refused; the site links securely. javascript:, data: and the like never pass.
 SAFE_SCHEMES = frozenset({"https", "mailto", "tel"})
@@ -42,18 +42,52 @@ def url_scheme(url: str) -> str:
     return match.group(1).lower() if match else ""
 
 
+MAILTO_FIELDS = frozenset({"subject", "body"})  # never to, cc or bcc: applications go nowhere else
+
+
+def as_browser_reads(url: str) -> str:
+    """The URL a browser follows (WHATWG URL parsing): tab, line feed and carriage return are
+    dropped wherever they stand, and control characters and spaces at either end. "/<TAB>/x"
+    is then "//x": another host. Every decision about a URL is made on this form."""
+    return re.sub(r"[\t\n\r]", "", url).strip("".join(map(chr, range(0x21))))
+
+
 def is_allowed_url(url: str) -> bool:
     """https/mailto/tel, or a relative link; never javascript:, data: and the like."""
-    cleaned = url.strip()
+    cleaned = as_browser_reads(url)
     try:
         parts = urlsplit(cleaned)
     except ValueError:  # e.g. an unclosed [ in the host part
         return False
     scheme = url_scheme(cleaned)
+    if scheme == "mailto":
+        return mailto_fields(cleaned) <= MAILTO_FIELDS
     if scheme:
         return scheme in SAFE_SCHEMES and (scheme != "https" or bool(parts.netloc))
-    # "//host" and "/\host" both lead a browser to another host
-    return not cleaned.replace("\\", "/").startswith("//")
+    return not leads_elsewhere(cleaned)
+
+
+def refused_url_fix(url: str) -> str:
+    """The fix for a refused URL when its kind tells more than "use https, mailto or tel"."""
+    scheme = url_scheme(url)
+    if scheme == "http":
+        return "Schrijf https:// in plaats van http://."
+    if scheme == "mailto":
+        return "Gebruik in een mailto-link alleen subject en body, nooit to, cc of bcc."
+    if not scheme and leads_elsewhere(url):
+        return "Schrijf het volledige adres met https://, zonder tabs of regeleinden erin."
+    return ""
+
+
+def leads_elsewhere(url: str) -> bool:
+    """"//host" and "/\\host" both lead a browser to another host, also with tabs in between."""
+    return as_browser_reads(url).replace("\\", "/").startswith("//")
+
+
+def mailto_fields(url: str) -> set[str]:
+    """The header fields a mailto: link sets (RFC 6068), lower case."""
+    query = url.partition("?")[2]
+    return {unquote(pair.partition("=")[0]).strip().lower() for pair in query.split("&") if pair}
 
 
 def link_words(label: str) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..policy import EMAIL, url_scheme
+from ..policy import EMAIL, MAILTO_FIELDS, leads_elsewhere, mailto_fields, url_scheme
 from ..problems import Problem
 from .site import (
     BuiltSite,
@@ -36,8 +36,7 @@ def page_links(page: ParsedPage, maker: ProblemMaker) -> tuple[list[Found], list
             scheme = url_scheme(url)
             if scheme in ("http", "https"):
                 web.append(WebAddress(number, url))
-            elif not scheme and url.strip() not in ("", "#") and \
-                    not url.replace("\\", "/").startswith("//"):
+            elif not scheme and url.strip() not in ("", "#") and not leads_elsewhere(url):
                 target, fragment = resolve(maker.settings.base_path, page.url_path, url)
                 if target is None:
                     found.append(Found("links", number, maker.problem(
@@ -73,6 +72,11 @@ def _check_url(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str) ->
         if (not addresses and not query) or not all(EMAIL.fullmatch(a) for a in addresses):
             yield maker.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
                                    "Schrijf mailto:naam@domein.be.", tag)
+        elif not mailto_fields(url) <= MAILTO_FIELDS:
+            yield maker.problem("links", page.path,
+                                f"Deze mailto-link stuurt ook naar een ander adres ({url}).",
+                                "Gebruik in een mailto-link alleen subject en body, nooit to, cc of bcc.",
+                                tag)
     elif scheme == "tel":
         if not _TEL.fullmatch(url.split(":", 1)[1]):
             yield maker.problem("links", page.path, f"Ongeldig telefoonnummer in {url}.",
@@ -93,7 +97,7 @@ def _check_web(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str,
     if scheme and not host:
         yield maker.problem("links", page.path, f"Een ongeldig webadres ({url}).",
                                "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
-    elif not scheme and url.replace("\\", "/").startswith("//"):
+    elif not scheme and leads_elsewhere(url):
         yield maker.problem("links", page.path, f"Een link zonder https: die naar een andere "
                                f"site wijst ({url}).", "Schrijf het volledige adres met https://.", tag)
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..models import Contact, Link, parse_day
-from ..policy import EMAIL, is_allowed_url, url_scheme
+from ..policy import EMAIL, is_allowed_url, refused_url_fix
 from ..problems import Problem
 from .yamltext import Key, YamlDocument
 
@@ -103,9 +103,8 @@ class Fields:
     def url(self, key: str, required: bool = False) -> str:
         value = self.text(key, required)
         if value and not is_allowed_url(value):
-            fix = "Schrijf https:// in plaats van http://." if url_scheme(value) == "http" else \
-                "Gebruik een adres dat begint met https://, mailto: of tel:, of een pad op deze " \
-                "site zoals /over-wsw/."
+            fix = refused_url_fix(value) or "Gebruik een adres dat begint met https://, mailto: of " \
+                "tel:, of een pad op deze site zoals /over-wsw/."
             self.problem(key, f"{self.name(key)} is geen toegelaten link ({value}).", fix)
             return ""
         return value

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import lxml.html
 
 from ..markdown_html import MarkdownConverter
-from ..policy import HEADINGS, is_allowed_url, is_generic_link_text, link_words, url_scheme
+from ..policy import HEADINGS, is_allowed_url, is_generic_link_text, link_words, refused_url_fix, url_scheme
 from ..problems import Problem
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -106,9 +106,8 @@ def _links(tree, source: _Source) -> Iterator[Problem]:
         opening = f"[{label}]" if is_link else f"![{label}]"
         needles = [opening, f"<{url}>", url, html.escape(url), label]
         if not is_allowed_url(url):
-            plain = url_scheme(url) == "http"
             yield source.problem(needles, f"Deze link is niet toegelaten ({url_scheme(url) or url}:).",
-                                 "Schrijf https:// in plaats van http://." if plain else
+                                 refused_url_fix(url) or
                                  "Gebruik een link die begint met https://, mailto: of tel:.")
         elif not is_link and not label:
             yield source.problem(needles, "Deze afbeelding heeft geen alt-tekst.",

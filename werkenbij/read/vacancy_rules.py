@@ -40,11 +40,18 @@ def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
     f.problems.append(Problem(f.path, line, column, message, fix))
 
 
+MAX_SLUG = 100  # a web address, and a folder in output/: file systems stop at 255 bytes
+
+
 def read_aliases(f: Fields) -> tuple[str, ...]:
     """Old slugs; each must already be a slug (it is the old file name as it appears in links)."""
     names = f.strings("aliases")
     for index, name in enumerate(names):
-        if name != slugify(name):
+        if not name or len(name) > MAX_SLUG:
+            problem_at(f, ("aliases", index), f"'{name[:40]}' is geen bruikbare oude naam ("
+                        + ("leeg" if not name else f"{len(name)} tekens") + ").",
+                        f"Schrijf de oude bestandsnaam zonder .md, van 1 tot {MAX_SLUG} tekens.")
+        elif name != slugify(name):
             problem_at(f, ("aliases", index), f"'{name}' is geen webadres zoals de site het maakt.",
                         f"Schrijf de oude bestandsnaam zonder .md, in kleine letters: {slugify(name)}.")
     return tuple(names)
