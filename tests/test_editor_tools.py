@@ -124,3 +124,28 @@ def test_every_command_has_help_in_dutch():
         assert result.stdout.startswith(f"gebruik: {prog} ")
         assert "opties:" in result.stdout and "toon deze hulp en stop" in result.stdout
         assert phrase in " ".join(result.stdout.split())
+
+
+def test_a_block_listed_twice_is_named_with_its_line(site):
+    """Shown twice, the page would hold every id of the block twice: caught in the content."""
+    path = site / "content/vacatures/maatschappelijk-werker.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("blocks:\n  - voordelen\n", "blocks:\n  - voordelen\n  - voordelen\n"),
+                    "utf-8")
+    line = path.read_text("utf-8").split("\n").index("  - voordelen") + 2  # the second one
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "out", date(2025, 10, 1), root=site)
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (line, "Het blok 'voordelen' staat twee keer in 'blocks'.")]
+
+
+@pytest.mark.parametrize("invisible", ["\\u200b\\u200b", "Werker\\ufeff", "Werker\\uffff", "\\u0085Werker"])
+def test_a_title_with_invisible_characters_is_refused(site, invisible):
+    """Zero-width characters alone gave an empty heading; U+FFFF made the feed ill-formed."""
+    path = site / "content/vacatures/maatschappelijk-werker.md"
+    path.write_text(path.read_text("utf-8").replace("title: Maatschappelijk werker",
+                                                    f'title: "{invisible}"', 1), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "out", date(2025, 10, 1), root=site)
+    [problem] = caught.value.problems
+    assert problem.message.startswith("'title' bevat een onzichtbaar stuurteken (U+")

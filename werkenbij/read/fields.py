@@ -19,7 +19,10 @@ from ..problems import Problem
 from .yamltext import Key, YamlDocument
 
 _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
-_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Controls, bidirectional overrides, zero-width characters, byte-order marks and the two
+# noncharacters that make XML (the feed) ill-formed: never typed on purpose in a field.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060"
+                     r"\u2066-\u2069\ufeff\ufffe\uffff]")
 _TRUE = {"true", "ja"}
 _FALSE = {"false", "nee"}
 

@@ -79,7 +79,10 @@ def check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
 def read_blocks(f: Fields, known: set[str]) -> tuple[str, ...]:
     names = f.strings("blocks")
     for index, name in enumerate(names):
-        if name not in known:
+        if name in names[:index]:  # shown twice, the page would hold every id of it twice
+            problem_at(f, ("blocks", index), f"Het blok '{name}' staat twee keer in 'blocks'.",
+                        "Haal de tweede vermelding weg.")
+        elif name not in known:
             problem_at(f, ("blocks", index), f"Het blok '{name}' bestaat niet.",
                         "Kies uit: " + ", ".join(sorted(known)) + " (de bestanden in content/blocks/).")
     return tuple(names)
