@@ -56,22 +56,22 @@ def _check_url(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str) ->
     scheme = url_scheme(url)
     if not url.strip():
         yield maker.problem("links", page.path, "Een link zonder adres.",
-                               "Geef de link een adres of verwijder hem.", tag)
+                            "Geef de link een adres of verwijder hem.", tag)
     elif url.strip() == "#":
         yield maker.problem("links", page.path, "Een link naar '#' gaat nergens heen.",
-                               "Geef de link een echt doel, of maak er gewone tekst van.", tag)
+                            "Geef de link een echt doel, of maak er gewone tekst van.", tag)
     elif scheme in ("https", ""):
         yield from _check_web(maker, page, tag, url, scheme)
     elif scheme == "http":
         yield maker.problem("links", page.path, f"Onbeveiligde link ({url}).",
-                               "Gebruik https:// als de site dat aanbiedt.", tag)
+                            "Gebruik https:// als de site dat aanbiedt.", tag)
     elif scheme == "mailto":
         address, _, query = url.split(":", 1)[1].partition("?")
         addresses = [unquote(a).strip() for a in address.split(",")] if address else []
         # RFC 6068: "mailto:?subject=…" (no address, the reader picks one) is allowed
         if (not addresses and not query) or not all(EMAIL.fullmatch(a) for a in addresses):
             yield maker.problem("links", page.path, f"Ongeldig e-mailadres in {url}.",
-                                   "Schrijf mailto:naam@domein.be.", tag)
+                                "Schrijf mailto:naam@domein.be.", tag)
         elif not mailto_fields(url) <= MAILTO_FIELDS:
             yield maker.problem("links", page.path,
                                 f"Deze mailto-link stuurt ook naar een ander adres ({url}).",
@@ -80,11 +80,11 @@ def _check_url(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str) ->
     elif scheme == "tel":
         if not _TEL.fullmatch(url.split(":", 1)[1]):
             yield maker.problem("links", page.path, f"Ongeldig telefoonnummer in {url}.",
-                                   "Schrijf tel: met het internationale nummer, zoals "
-                                   "tel:+3256278503.", tag)
+                                "Schrijf tel: met het internationale nummer, zoals "
+                                "tel:+3256278503.", tag)
     else:
         yield maker.problem("links", page.path, f"Link met een niet toegelaten soort adres "
-                               f"({scheme}:).", "Gebruik alleen https-, mailto- en tel-links.", tag)
+                            f"({scheme}:).", "Gebruik alleen https-, mailto- en tel-links.", tag)
 
 
 def _check_web(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str,
@@ -96,10 +96,10 @@ def _check_web(maker: ProblemMaker, page: ParsedPage, tag: Element, url: str,
         host = None
     if scheme and not host:
         yield maker.problem("links", page.path, f"Een ongeldig webadres ({url}).",
-                               "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
+                            "Schrijf het volledige adres, zoals https://www.kortrijk.be/.", tag)
     elif not scheme and leads_elsewhere(url):
         yield maker.problem("links", page.path, f"Een link zonder https: die naar een andere "
-                               f"site wijst ({url}).", "Schrijf het volledige adres met https://.", tag)
+                            f"site wijst ({url}).", "Schrijf het volledige adres met https://.", tag)
 
 
 def check_links(site: BuiltSite) -> Iterator[Found]:
@@ -128,7 +128,7 @@ def check_links(site: BuiltSite) -> Iterator[Found]:
 def _no_anchor(maker: ProblemMaker, page: str, fragment: str, target: str,
                element: Element) -> Problem:
     return maker.problem("links", page, f"Het anker #{fragment} bestaat niet op {target}.",
-                            "Verbeter het anker of geef het doel dat id.", element)
+                         "Verbeter het anker of geef het doel dat id.", element)
 
 
 def check_css_urls(site: BuiltSite) -> Iterator[Found]:
