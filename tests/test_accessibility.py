@@ -24,10 +24,14 @@ VNU = ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
 
 @pytest.fixture(scope="module")
 def sites(open_site, closed_site, tmp_path_factory):
-    """The real site open and closed, and the fixture with filter, apply button and every field."""
+    """The real site open and closed, the fixture with filter, apply button and every field,
+    and the eight real postings: on a day when two are open, and on one when another is."""
     full = build_site(tmp_path_factory.mktemp("a11y") / "output", date(2025, 10, 1),
                       root=FIXTURES / "complete")
-    return {"open": open_site, "closed": closed_site, "full": full}
+    postings = {f"real-{day.year}": build_site(tmp_path_factory.mktemp(f"real{day.year}") / "output",
+                                               day, root=FIXTURES / "real")
+                for day in (date(2022, 11, 14), date(2026, 2, 10))}
+    return {"open": open_site, "closed": closed_site, "full": full, **postings}
 
 
 def html_pages(folder: Path) -> list[str]:

@@ -8,7 +8,7 @@ from helpers import ROOT
 from werkenbij.markdown_html import MarkdownConverter
 from werkenbij.read.markdown_rules import check_markdown
 from werkenbij.read.yamltext import parse_yaml
-from werkenbij.render.markdown import MarkdownRenderer
+from werkenbij.render.markdown import MarkdownRenderer, PageIds
 
 
 def test_yaml_1_1_surprises_stay_text():
@@ -38,7 +38,7 @@ def test_tab_and_colon_mistakes_get_a_fix():
 
 
 def render(text: str) -> str:
-    return str(MarkdownRenderer("/", MarkdownConverter()).render(text, set()))
+    return str(MarkdownRenderer("/", MarkdownConverter()).render(text, PageIds()))
 
 
 def test_raw_html_and_script_urls_do_not_survive_rendering():

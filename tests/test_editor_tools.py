@@ -29,12 +29,13 @@ def new(root, title: str) -> subprocess.CompletedProcess:
 
 
 def test_new_creates_a_draft_that_builds_and_refuses_to_overwrite(site):
-    result = new(site, 'Buurtwerker "Noord": deeltijds')
+    result = new_on(site, 'Buurtwerker "Noord": deeltijds', date(2025, 10, 1))
     assert result.returncode == 0, result.stderr
     path = site / "content/vacatures/buurtwerker-noord-deeltijds.md"
     text = path.read_text("utf-8")
     assert 'title: "Buurtwerker \\"Noord\\": deeltijds"' in text and "\ndraft: true\n" in text
-    for key in sorted(model.VACANCY_KEYS):
+    # apply_url is the older way to write apply.url: the template shows only `apply`.
+    for key in sorted(model.VACANCY_KEYS - {"apply_url"}):
         assert re.search(rf"^#? *{key}:", text, re.M), f"the template does not mention {key}"
     drafts = build_site(site / "out", date(2025, 10, 1), root=site, drafts=True)
     assert text_of(parse(drafts / "vacatures/buurtwerker-noord-deeltijds/index.html").h1) == \
@@ -98,16 +99,30 @@ def test_an_alias_that_collides_fails_the_build(site, alias, message):
 
 
 def test_editor_guide_lists_exactly_the_fields_of_the_model():
+    """The guide's table lists every key the reader takes and no other. A block's keys come with
+    a dot after the key the editor writes; `locations` is a list of places with the keys of
+    `location`, and a list of contracts has the keys of one `contract`, so both are listed once."""
+    from werkenbij.read import vacancy_fields
+
     guide = (ROOT / "content/LEESMIJ.md").read_text("utf-8")
     section = guide.split("## Alle velden van een vacature", 1)[1].split("\n## ", 1)[0]
     listed = re.findall(r"^\| `([a-z_.]+)` \|", section, re.M)
     assert len(listed) == len(set(listed)), "a field is listed twice"
-    nested = {"location": model.LOCATION_KEYS, "salary": model.SALARY_KEYS,
-              "procedure": model.STEP_KEYS, "competencies": model.COMPETENCY_KEYS,
-              "contact": fields.CONTACT_KEYS, "faq": fields.LINK_KEYS}
+    nested = {"employer": vacancy_fields.EMPLOYER_KEYS, "contract": vacancy_fields.CONTRACT_KEYS,
+              "location": vacancy_fields.PLACE_KEYS, "salary": vacancy_fields.SALARY_KEYS,
+              "requirements": vacancy_fields.REQUIREMENT_KEYS, "apply": vacancy_fields.APPLY_KEYS,
+              "reserve": vacancy_fields.RESERVE_KEYS, "procedure": model.STEP_KEYS,
+              "competencies": model.COMPETENCY_KEYS, "contact": fields.CONTACT_KEYS,
+              "faq": fields.LINK_KEYS}
+    unchecked = [name for module in (model, vacancy_fields) for name, value in vars(module).items()
+                 if name.endswith("_KEYS") and name not in ("VACANCY_KEYS", "PAGE_KEYS", "BLOCK_KEYS")
+                 and not any(value is keys for keys in nested.values())]
+    assert unchecked == [], "a block of the model is missing from this test"
+    assert set(nested) <= model.VACANCY_KEYS
     expected = set(model.VACANCY_KEYS) | {f"{parent}.{key}" for parent, keys in nested.items()
                                           for key in keys}
-    assert set(listed) == expected
+    assert sorted(expected - set(listed)) == [], "in the model but not in the guide"
+    assert sorted(set(listed) - expected) == [], "in the guide but not in the model"
 
 
 def test_every_command_has_help_in_dutch():
@@ -149,3 +164,54 @@ def test_a_title_with_invisible_characters_is_refused(site, invisible):
         build_site(site / "out", date(2025, 10, 1), root=site)
     [problem] = caught.value.problems
     assert problem.message.startswith("'title' bevat een onzichtbaar stuurteken (U+")
+
+
+def new_on(root, title: str, day: date) -> subprocess.CompletedProcess:
+    """`build.py new` as run on `day`: the build date option goes before the command."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--date", day.isoformat(), "new",
+                           title, "--root", str(root)], capture_output=True, text=True, timeout=60)
+
+
+def test_new_dates_the_vacancy_on_the_day_it_is_run(site):
+    """An open vacancy needs its posting day; the day the editor starts it is the first guess."""
+    assert new_on(site, "Buurtwerker", date(2025, 10, 7)).returncode == 0
+    text = (site / "content/vacatures/buurtwerker.md").read_text("utf-8")
+    assert re.findall(r"^published:.*$", text, re.M) == ["published: 2025-10-07"]
+
+
+# What an editor might write for each "VUL IN" of the template, by key (a block's key with a dot).
+FILLED = {"unit": "Testdienst", "summary": "Je helpt bewoners met hun vragen.",
+          "closes": "2025-10-31", "grade": "B1-B3", "hours_per_week": "28,5",
+          "contract": "contractueel, onbepaalde duur", "location.name": "Testhuis",
+          "location.street": "Teststraat 1", "location.postal_code": '"8500"',
+          "location.city": "Kortrijk", "procedure.title": "Gesprek", "contact.name": "Test Persoon",
+          "contact.role": "selectieverantwoordelijke"}
+
+
+def filled_in(skeleton: str) -> str:
+    """The template as an editor leaves it: each line with "VUL IN" gets a value from FILLED
+    (and loses its explanation), a text line a sentence; `draft: true` is removed."""
+    lines, block = [], ""
+    for line in skeleton.split("\n"):
+        if re.match(r"[a-z_]+:", line):
+            block = line.split(":", 1)[0]
+        if "VUL IN" in line and not line.lstrip().startswith("#"):
+            field = re.match(r"( *(?:- )?)([a-z_]+):", line)
+            if field:
+                key = f"{block}.{field[2]}" if field[1] else field[2]
+                line = f"{field[1]}{field[2]}: {FILLED[key]}"
+            else:
+                line = line[:line.index("VUL IN")] + "Je praat met bewoners over hun buurt."
+        lines.append(line)
+    assert "\ndraft: true\n" in skeleton
+    return "\n".join(lines).replace("\ndraft: true\n", "\n", 1)
+
+
+def test_a_started_vacancy_with_every_blank_filled_in_goes_live(site):
+    assert new_on(site, "Buurtwerker", date(2025, 10, 1)).returncode == 0
+    path = site / "content/vacatures/buurtwerker.md"
+    path.write_text(filled_in(path.read_text("utf-8")), "utf-8")
+    out = build_site(site / "out", date(2025, 10, 1), root=site)  # any error would raise
+    page = parse(out / "vacatures/buurtwerker/index.html")
+    assert text_of(page.h1) == "Buurtwerker"
+    assert page.select_one(".status-open time")["datetime"] == "2025-10-31"

@@ -51,7 +51,7 @@ def test_all_mistakes_are_reported_at_once(site):
         build_site(site / "output", date(2025, 10, 1), root=site)
     assert messages(caught.value) == [
         f"{VACANCY}:2:1: 'title' ontbreekt.",
-        f"{VACANCY}:6:17: 'hours_per_week' moet een geheel getal van 1 tot 60 zijn (negentien).",
+        f"{VACANCY}:6:17: 'hours_per_week' is geen aantal uren dat de site kent (negentien).",
         f"{VACANCY}:33:10: 'contact': 'email' is geen geldig e-mailadres (test-at-example).",
     ]
 

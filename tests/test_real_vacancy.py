@@ -34,7 +34,9 @@ def test_key_facts_are_in_het_kort(page):
     assert facts["Team"] == "Wijkgericht Sociaal Werk, Kenniscel"
     assert facts["Niveau"] == "B1-B3 (loonschalen van niveau B)"
     assert facts["Uren"] == "38 uur per week (voltijds)"
-    assert facts["Contract"] == "onbepaalde duur"
+    assert facts["Contract"] == "Onbepaalde duur"
+    assert facts["Wervingsreserve"] == ("2 jaar geldig. Alle geslaagde kandidaten komen op deze "
+                                        "wervingsreserve (of bevorderingsreserve). Verlengen is mogelijk.")
     assert facts["Werkplek"].startswith("Sociaal Huis, Budastraat 35, 8500 Kortrijk")
     assert "regelmatig vanuit de verschillende wijkteams" in facts["Werkplek"]
     assert facts["Loon"].startswith("Loonschaal B1-B3")
@@ -80,11 +82,11 @@ def test_seed_fact_is_on_the_page(main_text, fact):
     assert fact in main_text
 
 
-def test_procedure_has_the_four_steps_in_order(page):
+def test_procedure_has_the_three_steps_in_order(page):
+    """The reserve list is no step (it would get the badge "Volgende stap"): it is a key fact."""
     titles = [text_of(h) for h in page.select("ol.timeline > li .step-title")]
     assert titles == ["Screening cv", "Deel 1: speedinterview",
-                      "Deel 2: gecombineerde proef (case en interview met jury)",
-                      "Wervingsreserve (of bevorderingsreserve)"]
+                      "Deel 2: gecombineerde proef (case en interview met jury)"]
 
 
 def test_speedinterview_details(page):
@@ -105,8 +107,8 @@ def test_combined_test_details(page):
 
 
 def test_reserve_is_valid_two_years_and_extendable(page):
-    step = text_of(page.select("ol.timeline > li")[3])
-    assert "minstens twee jaar geldig" in step and "mogelijkheid tot verlenging" in step
+    reserve = next(d for d in page.select(".in-short .facts > div") if text_of(d.dt) == "Wervingsreserve")
+    assert "2 jaar geldig" in text_of(reserve.dd) and "Verlengen is mogelijk" in text_of(reserve.dd)
 
 
 def test_eight_competencies_with_descriptions(page):

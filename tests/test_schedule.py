@@ -19,16 +19,16 @@ def vacancy():
 
 @pytest.mark.parametrize("today, is_open, statuses", [
     # before the first test: open; screening is next
-    (date(2025, 10, 20), True, ["volgende stap", "gepland", "gepland", "gepland"]),
+    (date(2025, 10, 20), True, ["volgende stap", "gepland", "gepland"]),
     # the day before the speed interview: still open
-    (date(2025, 11, 4), True, ["volgende stap", "gepland", "gepland", "gepland"]),
+    (date(2025, 11, 4), True, ["volgende stap", "gepland", "gepland"]),
     # the speed interview day itself: closed, the interview is the next step
-    (date(2025, 11, 5), False, ["voorbij", "volgende stap", "gepland", "gepland"]),
+    (date(2025, 11, 5), False, ["voorbij", "volgende stap", "gepland"]),
     # between the two tests
-    (date(2025, 11, 10), False, ["voorbij", "voorbij", "volgende stap", "gepland"]),
-    # after both tests: nothing lies ahead, so the undated reserve list claims no status
-    (date(2025, 11, 20), False, ["voorbij", "voorbij", "voorbij", "geen datum"]),
-    (date(2026, 11, 28), False, ["voorbij", "voorbij", "voorbij", "geen datum"]),
+    (date(2025, 11, 10), False, ["voorbij", "voorbij", "volgende stap"]),
+    # after both tests: every step is past (the reserve list is a key fact, not a step)
+    (date(2025, 11, 20), False, ["voorbij", "voorbij", "voorbij"]),
+    (date(2026, 11, 28), False, ["voorbij", "voorbij", "voorbij"]),
 ])
 def test_state_on_a_build_date(vacancy, today, is_open, statuses):
     state = vacancy_state(vacancy, today)
@@ -47,7 +47,7 @@ def test_timeline_shows_status_in_words_between_the_tests(tmp_path):
     site = build_site(tmp_path / "output", date(2025, 11, 10))
     steps = parse(site / VACANCY).select("ol.timeline > li")
     badges = [text_of(step.select_one(".status-badge")) for step in steps]
-    assert badges == ["Voorbij", "Voorbij", "Volgende stap", "Gepland"]
+    assert badges == ["Voorbij", "Voorbij", "Volgende stap"]
 
 
 def test_open_vacancy_has_apply_section_and_is_on_the_home_page(open_site):
@@ -65,7 +65,8 @@ def test_open_vacancy_has_apply_section_and_is_on_the_home_page(open_site):
 def test_closed_vacancy_stays_reachable_says_closed_and_has_no_apply(closed_site):
     page = parse(closed_site / VACANCY)
     assert "Afgesloten." in text_of(page.select_one(".status"))
-    assert "(afgesloten)" in page.title.string
+    # no last day was written: the title names the day the selection began, not a closing day
+    assert "(afgesloten; selectie vanaf woensdag 5 november 2025)" in page.title.string
     assert page.find(id="solliciteren") is None
     crumbs = [a["href"] for a in page.select("nav.breadcrumb a")]
     assert crumbs == ["/", "/vacatures/archief/"]  # a closed vacancy sits in the archive

@@ -41,7 +41,7 @@ def test_home_says_who_wsw_is_and_lists_key_facts(open_site):
     assert "zeven wijkteams" in text_of(home.select_one(".lead"))
     card = text_of(home.select_one(".vacancy-card"))
     for fact in ("Communicatiemedewerker", "Wijkgericht Sociaal Werk, Kenniscel", "B1-B3",
-                 "38 uur per week (voltijds)", "onbepaalde duur", "woensdag 5 november 2025"):
+                 "38 uur per week (voltijds)", "Onbepaalde duur", "woensdag 5 november 2025"):
         assert fact in card
 
 

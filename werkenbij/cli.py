@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 import sys
 import time
@@ -126,11 +127,26 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(f"Onderbroken. {untouched}", file=sys.stderr)
         return EXIT_INTERNAL
-    except Exception:  # a bug of ours, not the editor's: show it for the developers
-        traceback.print_exc()
+    except Exception as error:
+        if isinstance(error, OSError) and error.errno in _DISK_ERRORS:  # the machine, not us
+            print(f"build.py: {_disk_message(error)} {untouched}", file=sys.stderr)
+            return EXIT_USAGE
+        traceback.print_exc()  # a bug of ours, not the editor's: shown for the developers
         print("Interne fout in build.py (geen fout in de inhoud). Meld dit aan de ontwikkelaars.",
               file=sys.stderr)
         return EXIT_INTERNAL
+
+
+# The machine, not the content: a full disk, a folder that may not be written.
+_DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def _disk_message(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"De schijf is vol{where}. Maak ruimte vrij en bouw opnieuw."
+    return (f"Deze map of dit bestand kan niet beschreven worden{where}: alleen-lezen, of geen "
+            "rechten. Kies met --output een map waarin je mag schrijven.")
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
@@ -190,7 +206,8 @@ def _new(args: argparse.Namespace) -> int:
     from .dev.scaffold import new_vacancy
 
     root = args.root.resolve()
-    path = new_vacancy(root, ROOT / "templates", load_config(root), args.title)
+    path = new_vacancy(root, ROOT / "templates", load_config(root), args.title,
+                       resolve_build_date(args.date))
     print(f"Nieuwe vacature: {path.relative_to(root)} (kladversie: draft: true).\n"
           f"Vul elke 'VUL IN' in en bekijk ze met: python build.py serve --drafts")
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from .policy import CheckLevel
@@ -55,22 +56,142 @@ def international_phone(phone: str) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Location:
-    """Where the job is based. `note` adds where else the work takes place."""
+class Place:
+    """A workplace, or an employer's address. Every part is optional, but a place has at least
+    a name, a municipality or a region ("Vlaanderen en Brussel"). `note` says more about it."""
+
+    name: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+    note: str = ""
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """'Sociaal Huis', 'Budastraat 35', '8500 Kortrijk': the written parts, in reading order."""
+        town = " ".join(p for p in (self.postal_code, self.city) if p)
+        return tuple(p for p in (self.name, self.street, town, self.region) if p)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Employer:
+    """Who hires, when it is not the site's own organisation (another city, an OCMW, an agency)."""
 
     name: str
-    street: str
-    postal_code: str
-    city: str
+    url: str = ""
+    address: Place | None = None
+
+
+WORK_TIMES = ("voltijds", "deeltijds", "voltijds of deeltijds")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Hours:
+    """Working time as the posting states it.
+
+    `low`/`high`: hours per week, equal when fixed, None when only a share of full time or a
+    word (`words`: one of WORK_TIMES) is written. `share`: per cent of a full-time job.
+    `full_week`: the full week the posting itself counts from ("25,34/38" → 38), else None and
+    the site's `full_time_hours` count. `note`: what the numbers cannot say (school weeks …).
+    """
+
+    low: Decimal | None = None
+    high: Decimal | None = None
+    share: Decimal | None = None
+    full_week: Decimal | None = None
+    words: str = ""
     note: str = ""
 
 
-@dataclass(frozen=True)
+CONTRACT_STATUSES = ("contractueel", "statutair", "jobstudent", "stage")
+CONTRACT_DURATIONS = ("onbepaalde duur", "bepaalde duur", "vervanging")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contract:
+    """One kind of contract a vacancy offers. `status` is one of CONTRACT_STATUSES, `duration`
+    one of CONTRACT_DURATIONS (`months` for a fixed term). `written` is a plain-string contract
+    as the editor wrote it: shown as is, its status and duration recognised from its words."""
+
+    status: str = ""
+    duration: str = ""
+    months: int | None = None
+    note: str = ""
+    written: str = ""
+
+    @property
+    def category(self) -> str:
+        """What the filter offers: a steady job, a temporary one, a student job or a traineeship."""
+        if self.status in ("jobstudent", "stage"):
+            return {"jobstudent": "studentenjob", "stage": "stage"}[self.status]
+        if self.status == "statutair" or self.duration == "onbepaalde duur":
+            return "vaste job"
+        if self.duration in ("bepaalde duur", "vervanging"):
+            return "tijdelijke job"
+        return ""
+
+    @property
+    def temporary(self) -> bool:
+        return self.category in ("tijdelijke job", "studentenjob")
+
+
+DIPLOMA_LEVELS = ("geen", "lager secundair", "secundair", "bachelor", "master")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Requirements:
+    """What a candidate needs. `diploma` as written; `diploma_level` one of DIPLOMA_LEVELS;
+    `experience_months`: 0 means no experience is needed, None that the posting does not say."""
+
+    diploma: str = ""
+    diploma_level: str = ""
+    experience_months: int | None = None
+    experience: str = ""
+    driving_licence: str = ""  # the category, e.g. B
+    driving_licence_required: bool = True
+    final_year_students: bool = False
+    other: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Apply:
+    """How to apply, every way the posting names. `url`: an online form; `note` covers what
+    has no field (a form without a link, an interview on appointment)."""
+
+    url: str = ""
+    email: str = ""
+    post: str = ""
+    in_person: str = ""
+    in_person_hours: str = ""
+    documents: tuple[str, ...] = ()
+    help: str = ""
+    note: str = ""
+
+    @property
+    def ways(self) -> bool:
+        return bool(self.url or self.email or self.post or self.in_person or self.note)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Salary:
-    """The salary scale (e.g. B1-B3) and a link to the published scales."""
+    """The salary scale (e.g. B1-B3), a link to the published scales, and gross monthly amounts
+    in euro: for a full-time job, or (`for_hours`) for the hours the vacancy states."""
 
     scale: str = ""
     url: str = ""
+    min: Decimal | None = None
+    max: Decimal | None = None
+    for_hours: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reserve:
+    """The recruitment reserve: the pass list kept for later openings. `years` it stays valid."""
+
+    years: int | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,6 +210,9 @@ class Step:
     mode: str = ""
     duration: str = ""
     pass_mark: str = ""
+    time: str = ""       # '09:00' or '09:00-12:00'
+    place: str = ""
+    date_note: str = ""  # "datum volgt", "alleen als er een voorselectie is"
     text_line: int = 0  # where `text` starts in the content file
 
 
@@ -117,28 +241,40 @@ def vacancy_path(slug: str) -> str:
 class Vacancy:
     """One vacancy file of `content/vacatures/`. The slug is the file name, slugified.
 
-    `closes` is the last day to apply; without it the vacancy is open until the first dated
-    step of the procedure (see `werkenbij.schedule`). `body` is Markdown with `##` sections.
-    `contact` already has the site's default contact filled in where the file has none.
+    When it closes is worked out by `werkenbij.schedule`: `closes` is the last day to apply;
+    `open_ended` (closes: doorlopend) means it has none on purpose. `published` is None for a
+    vacancy not yet dated; `published_unknown` (published: onbekend) says the day is lost.
+    `body` is Markdown with `##` sections. `contact` already has the site's default contact
+    filled in where the file has none (not for another `employer`'s vacancy).
     """
 
     slug: str
     source: Source
     title: str
-    team: str
-    grade: str
     summary: str
-    hours_per_week: int
-    contract: str
-    location: Location
-    procedure: tuple[Step, ...]
     contact: Contact
     body: str
+    team: str = ""  # required for the site's own vacancies; another employer's may have none
+    grades: tuple[str, ...] = ()
+    hours: Hours | None = None
+    contracts: tuple[Contract, ...] = ()
+    locations: tuple[Place, ...] = ()
+    telework: str = ""  # "deels" or "volledig"
+    employer: Employer | None = None
+    positions: int | None = None
+    reference: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    requirements: Requirements | None = None
+    apply: Apply = Apply()
+    reserve: Reserve | None = None
+    procedure: tuple[Step, ...] = ()
     unit: str = ""
     published: date | None = None
+    published_unknown: bool = False
     closes: date | None = None
-    salary: Salary | None = None
-    apply_url: str = ""
+    open_ended: bool = False
+    salaries: tuple[Salary, ...] = ()  # one per scale when the job is open at several
     competencies: tuple[Competency, ...] = ()
     faq: tuple[Link, ...] = ()
     blocks: tuple[str, ...] = ()
@@ -150,6 +286,15 @@ class Vacancy:
     def path(self) -> str:
         """Its address on the site, from the root (without the base path)."""
         return vacancy_path(self.slug)
+
+    @property
+    def part_of(self) -> str:
+        """What sets it apart from a job with the same title: its unit, team or employer."""
+        return self.unit or self.team or (self.employer.name if self.employer else "")
+
+    @property
+    def contract_categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.category for c in self.contracts if c.category))
 
 
 @dataclass(frozen=True)
@@ -214,8 +359,22 @@ class SiteConfig:
         parts = urlsplit(self.base_url)
         return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
-    def is_full_time(self, hours_per_week: int) -> bool:
-        return hours_per_week >= self.full_time_hours
+    def work_times(self, hours: Hours | None) -> tuple[str, ...]:
+        """('voltijds',), ('deeltijds',), both, or () when the posting does not say: from the
+        words, the share of full time, or the hours against the full week (the posting's own
+        or `full_time_hours`)."""
+        if hours is None:
+            return ()
+        if hours.words:
+            return tuple(w for w in ("voltijds", "deeltijds") if w in hours.words)
+        if hours.share is not None:
+            return ("voltijds",) if hours.share >= 100 else ("deeltijds",)
+        full = hours.full_week or Decimal(self.full_time_hours)
+        if hours.low is not None and hours.low >= full:
+            return ("voltijds",)
+        if hours.high is not None and hours.high < full:
+            return ("deeltijds",)
+        return ("voltijds", "deeltijds")
 
 
 def base_path_of(base_url: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from enum import StrEnum
 from urllib.parse import unquote, urlsplit
 
@@ -90,9 +91,21 @@ def mailto_fields(url: str) -> set[str]:
     return {unquote(pair.partition("=")[0]).strip().lower() for pair in query.split("&") if pair}
 
 
+# What no text of the site may hold, in a field or in the body: controls (but tab and line
+# breaks), bidirectional overrides and isolates, zero-width characters, byte-order marks,
+# surrogates (they cannot be encoded) and noncharacters (they make the feed's XML ill-formed).
+# Never typed on purpose; pasted, they make text read otherwise than it looks.
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                       "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(f"\\U{plane:04x}fffe\\U{plane:04x}ffff" for plane in range(17))
+                       + "]")
+
+
 def link_words(label: str) -> str:
-    """A link text as the vague-text rule compares it: lower case, end punctuation dropped."""
-    return label.lower().strip(" .:!…")
+    """A link text as the vague-text rule compares it: what a reader sees (format characters
+    such as a zero-width space dropped), lower case, end punctuation dropped."""
+    visible = "".join(c for c in label if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split()).lower().strip(" .:!…")
 
 
 def is_generic_link_text(label: str) -> bool:

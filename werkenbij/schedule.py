@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -52,28 +52,41 @@ class StepView:
     status: StepStatus
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class VacancyState:
     """A vacancy seen on one build date.
 
-    `closes` is the last day to apply as the file gives it. Without it, the vacancy is open
-    until `selection_starts`, the day of the first dated step. With neither, it stays open.
+    `closes` is the last day to apply as the file gives it; `open_ended` means it has none on
+    purpose (closes: doorlopend), until its work period ends. Otherwise it is open until
+    `selection_starts`, the day of the first dated step, or else until `work_starts`, the first
+    day of the work period: nobody applies for a job that has begun.
     """
 
     is_open: bool
     closes: date | None
     selection_starts: date | None
     steps: tuple[StepView, ...]
+    open_ended: bool = False
+    work_starts: date | None = None
+    work_ends: date | None = None
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day to apply, as written or as worked out; None when open-ended."""
+        if self.closes:
+            return self.closes
+        if self.open_ended:
+            return self.work_ends
+        first = self.selection_starts or self.work_starts
+        return first - timedelta(days=1) if first else None
 
     @property
     def closes_at(self) -> datetime | None:
-        """While open: the moment it closes (see `closing_moment`) of its last day to apply,
-        `closes` or the day before the first dated step. None when no day is known."""
-        if not self.is_open:
+        """While open: the moment it closes (see `closing_moment`) of its last day to apply.
+        None when closed, or when no day is known."""
+        if not self.is_open or self.last_day is None:
             return None
-        if self.closes:
-            return closing_moment(self.closes)
-        return closing_moment(self.selection_starts - timedelta(days=1)) if self.selection_starts else None
+        return closing_moment(self.last_day)
 
     @property
     def first_dated_step(self) -> Step | None:
@@ -81,9 +94,10 @@ class VacancyState:
 
     @property
     def selection_done(self) -> bool:
-        """Closed, and every dated step of the procedure lies in the past."""
-        dated = [view for view in self.steps if view.step.date]
-        return not self.is_open and bool(dated) and all(v.status == StepStatus.PAST for v in dated)
+        """Closed, and every step lies in the past: the dated ones, and the undated ones before a
+        dated step that has begun. An undated step after the last date may still come."""
+        return not self.is_open and any(v.step.date for v in self.steps) and \
+            all(v.status == StepStatus.PAST for v in self.steps)
 
 
 def closing_moment(last_day: date) -> datetime:
@@ -100,12 +114,11 @@ def is_shown(vacancy: Vacancy, today: date, drafts: bool) -> bool:
 
 def vacancy_state(vacancy: Vacancy, today: date) -> VacancyState:
     starts = next((step.date for step in vacancy.procedure if step.date), None)
-    if vacancy.closes is not None:
-        is_open = today <= vacancy.closes
-    else:
-        is_open = starts is None or today < starts
-    return VacancyState(is_open, vacancy.closes, starts,
-                        step_statuses(vacancy.procedure, today, is_open))
+    state = VacancyState(is_open=True, closes=vacancy.closes, selection_starts=starts, steps=(),
+                         open_ended=vacancy.open_ended, work_starts=vacancy.start_date,
+                         work_ends=vacancy.end_date)
+    is_open = state.last_day is None or today <= state.last_day
+    return replace(state, is_open=is_open, steps=step_statuses(vacancy.procedure, today, is_open))
 
 
 def step_statuses(steps: tuple[Step, ...], today: date, is_open: bool) -> tuple[StepView, ...]:

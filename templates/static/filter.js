@@ -11,9 +11,11 @@
   var items = Array.prototype.slice.call(list.children);
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
 
+  /* A card carries every value that fits it, separated by "|" (a job can be voltijds|deeltijds). */
   function matches(card) {
     return selects.every(function (select) {
-      return !select.value || card.getAttribute("data-" + select.getAttribute("data-filter")) === select.value;
+      var values = (card.getAttribute("data-" + select.getAttribute("data-filter")) || "").split("|");
+      return !select.value || values.indexOf(select.value) >= 0;
     });
   }
 

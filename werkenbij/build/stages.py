@@ -13,9 +13,10 @@ from pathlib import Path
 import jinja2
 
 from ..checks import BuiltSite, CheckSettings, PageReport, ProblemMaker, built_site, inspect_page
+from ..inputs import InputRefused, read_input
 from ..markdown_html import MarkdownConverter
 from ..models import Block, Content, OutputFile, SiteConfig, Vacancy
-from ..problems import Problem, TemplateFailure
+from ..problems import ContentError, Problem, TemplateFailure
 from ..read.content import VacancyReader, assemble_content, load_shared, vacancy_paths
 from ..render.site import SiteRenderer, template_problem
 from ..render.templates import TemplateFiles
@@ -45,8 +46,11 @@ def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
     if memo is None:  # each file is read where it is parsed, not all of them here first
         read = list(run_all(reader, [(rel,) for rel in files], jobs))
     else:  # remembered by the bytes: a file that did not change is not parsed again
-        read = list(remembered(reader, [(rel, (root / rel).read_bytes()) for rel in files], jobs,
-                               memo.reads))
+        try:
+            data = [(rel, read_input(root / rel, root)) for rel in files]
+        except InputRefused as refused:  # changed since content_paths looked at it
+            raise ContentError([refused.problem]) from None
+        read = list(remembered(reader, data, jobs, memo.reads))
     for outcome in read:  # the renderer reads the HTML the content rules already converted
         markdown.remember(outcome.converted)
     return assemble_content(shared, read, problems, today, drafts)

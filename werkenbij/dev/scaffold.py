@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from slugify import slugify
@@ -11,10 +13,14 @@ from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import UsageError
 
 SKELETON = "nieuwe-vacature.md"
+_SLOT = re.compile(r"\{(title|team|published)\}")
 
 
-def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str) -> Path:
-    """Write content/vacatures/<slug>.md and return its path; never overwrites a file."""
+def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str, today: date) -> Path:
+    """Write content/vacatures/<slug>.md and return its path; never overwrites a file.
+
+    `published` is `today` (the build date): an open vacancy needs its posting day, and the
+    editor only has to change it when the vacancy goes online on a later day."""
     slug = slugify(title, max_length=80, word_boundary=True)  # file names have a length limit
     if not title.strip() or not slug:
         raise UsageError("Geef een titel, bijvoorbeeld: build.py new \"Maatschappelijk werker\".")
@@ -25,8 +31,10 @@ def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str) -> 
     if target.exists():
         raise UsageError(f"{target.relative_to(root)} bestaat al. Kies een andere titel of pas dat "
                          "bestand aan.")
-    skeleton = (templates / SKELETON).read_text("utf-8")
-    text = skeleton.replace("{title}", _quoted(title)).replace("{team}", _quoted(config.organisation.team))
+    values = {"title": _quoted(title), "team": _quoted(config.organisation.team),
+              "published": today.isoformat()}
+    # One pass, so that a title which itself contains "{team}" stays as typed.
+    text = _SLOT.sub(lambda slot: values[slot[1]], (templates / SKELETON).read_text("utf-8"))
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
         file.write(text)

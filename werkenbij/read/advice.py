@@ -37,17 +37,18 @@ def shared_warnings(pages: tuple[Page, ...], blocks: tuple[Block, ...]) -> list[
 
 
 def _completeness(vacancy: Vacancy, today: date) -> Iterator[Problem]:
-    path = vacancy.source.path
-    if vacancy.published is None:
-        yield Problem(path, 1, 0, "De vacature heeft geen 'published'-datum, dus zoekmachines "
-                      "krijgen geen gestructureerde vacaturegegevens (JobPosting).",
-                      "Voeg 'published: JJJJ-MM-DD' toe met de dag waarop de vacature online kwam.",
-                      severity=Severity.WARNING)
-    if vacancy.closes is None and vacancy_state(vacancy, today).is_open:
-        yield Problem(path, 1, 0, "De vacature is open maar heeft geen 'closes'-datum; kandidaten "
-                      "zien niet tot wanneer ze kunnen solliciteren.",
+    """An open vacancy that closes without a last day to apply (the day before its first dated
+    step, or before its work begins): candidates read no deadline. Open-ended is a choice."""
+    if vacancy.closes is None and not vacancy.open_ended and vacancy_state(vacancy, today).is_open:
+        yield Problem(vacancy.source.path, 1, 0, "De vacature is open maar heeft geen 'closes'-datum; "
+                      "kandidaten zien niet tot wanneer ze kunnen solliciteren.",
                       "Voeg 'closes: JJJJ-MM-DD' toe met de laatste dag om te solliciteren.",
                       severity=Severity.WARNING)
+    if not vacancy.locations and vacancy.telework != "volledig" and vacancy_state(vacancy, today).is_open:
+        yield Problem(vacancy.source.path, 1, 0, "De vacature noemt geen werkplek, dus zoekmachines "
+                      "krijgen geen gestructureerde vacaturegegevens (JobPosting): Google vraagt waar "
+                      "je werkt.", "Voeg 'location:' toe met minstens de gemeente ('city') of de "
+                      "regio ('region').", severity=Severity.WARNING)
 
 
 def long_sentences(text: str, first_line: int, path: str) -> list[Problem]:

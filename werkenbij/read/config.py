@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..inputs import InputRefused, read_input
 from ..models import Contact, Organisation, SiteConfig
 from ..policy import CHECK_NAMES, CheckLevel, url_scheme
 from ..problems import ConfigError, Problem, UsageError
@@ -27,7 +28,11 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     if not path.is_file():
         raise ConfigError([Problem(CONFIG_FILE, 0, 0, "Het bestand met de instellingen ontbreekt.",
                                    f"Maak {CONFIG_FILE} aan in de map van het project.")])
-    text, mistake = decode_content(path.read_bytes())
+    try:
+        data = read_input(path, root)
+    except InputRefused as refused:
+        raise ConfigError([refused.problem]) from None
+    text, mistake = decode_content(data)
     if mistake is not None:
         raise ConfigError([Problem(CONFIG_FILE, mistake.line, 0, mistake.message, mistake.fix)])
     doc, mistakes = parse_yaml(text or "")

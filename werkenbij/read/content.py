@@ -7,27 +7,51 @@ outcomes: all errors of all files at once, or the content the site shows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from ..inputs import InputRefused, read_input
 from ..markdown_html import MarkdownConverter
-from ..models import Block, Competency, Contact, Content, Location, Page, Salary, SiteConfig, Step, Vacancy
+from ..models import Block, Competency, Contact, Content, Page, SiteConfig, Step, Vacancy
 from ..policy import RESERVED_PAGE_SLUGS, RESERVED_VACANCY_SLUGS
 from ..problems import ContentError, Problem, Severity
-from ..schedule import is_shown
+from ..schedule import is_shown, vacancy_state
 from .advice import shared_warnings, vacancy_warnings
-from .fields import Fields, collect, read_contact, read_link
+from .fields import CONTACT_KEYS, Fields, collect, read_link
 from .files import ContentFile, content_paths, slug_for
-from .vacancy_rules import check_addresses, check_date_order, read_aliases, read_blocks
+from .vacancy_fields import (
+    read_apply,
+    read_contracts,
+    read_employer,
+    read_grades,
+    read_hours,
+    read_locations,
+    read_requirements,
+    read_reserve,
+    read_salary,
+    read_telework,
+)
+from .vacancy_rules import (
+    check_addresses,
+    check_closing_known,
+    check_date_order,
+    check_open_has_posting_date,
+    read_aliases,
+    read_blocks,
+)
 
-VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "contract",
-                "location", "published", "closes", "salary", "apply_url", "procedure",
-                "competencies", "contact", "faq", "blocks", "draft", "aliases"}
-STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text"}
-LOCATION_KEYS = {"name", "street", "postal_code", "city", "note"}
-SALARY_KEYS = {"scale", "url"}
+VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "hours_note",
+                "contract", "location", "locations", "telework", "employer", "positions",
+                "reference", "start_date", "end_date", "requirements", "apply", "reserve",
+                "published", "closes", "salary", "apply_url", "procedure", "competencies",
+                "contact", "faq", "blocks", "draft", "aliases"}
+STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text",
+             "time", "place", "date_note"}
+OPEN_ENDED = "doorlopend"      # closes: doorlopend, recruitment without a last day
+UNKNOWN_DAY = "onbekend"       # published: onbekend, for a vacancy whose posting day is lost
 COMPETENCY_KEYS = {"name", "description"}
 PAGE_KEYS = {"title", "description"}
 BLOCK_KEYS = {"title"}
@@ -47,8 +71,9 @@ def load_shared(root: Path, markdown: MarkdownConverter) -> SharedContent:
     content_dir = root / "content"
 
     def files(folder: str, reserved: frozenset[str] = frozenset()) -> list[ContentFile]:
-        return [ContentFile(path.relative_to(root).as_posix(), path.read_bytes(), problems, markdown)
-                for path in content_paths(content_dir / folder, root, problems, reserved)]
+        return [ContentFile(path.relative_to(root).as_posix(), data, problems, markdown)
+                for path in content_paths(content_dir / folder, root, problems, reserved)
+                if (data := _read(path, root, problems)) is not None]
 
     blocks = [b for file in files("blocks") if (b := _read_block(file)) is not None]
     pages = [p for file in files("pages", RESERVED_PAGE_SLUGS) if (p := _read_page(file)) is not None]
@@ -65,7 +90,7 @@ class ReadVacancy(NamedTuple):
 
     vacancy: Vacancy | None              # None when the file has errors
     problems: tuple[Problem, ...]        # its mistakes (errors stop the build)
-    warnings: tuple[Problem, ...]        # advice for the editor, when the vacancy is shown
+    warnings: tuple[Problem, ...]        # the file's warnings; advice too when the vacancy is shown
     converted: tuple[tuple[str, str], ...]  # (Markdown, HTML) of its texts, for the renderer
 
 
@@ -83,17 +108,25 @@ class VacancyReader:
     markdown: MarkdownConverter
 
     def __call__(self, rel: str, data: bytes | None = None) -> ReadVacancy:
-        if data is None:
-            data = (self.root / rel).read_bytes()
         problems: list[Problem] = []
+        if data is None:
+            data = _read(self.root / rel, self.root, problems)
+            if data is None:
+                return ReadVacancy(None, tuple(problems), (), ())
         vacancy = _read_vacancy(ContentFile(rel, data, problems, self.markdown), self.config,
                                 self.block_names)
         if any(p.severity == Severity.ERROR for p in problems) or vacancy is None:
             return ReadVacancy(None, tuple(problems), (), ())
-        warnings = vacancy_warnings(vacancy, self.today) if is_shown(vacancy, self.today, self.drafts) \
-            else []
+        shown = is_shown(vacancy, self.today, self.drafts)
+        if shown and not vacancy.draft:
+            problems += check_open_has_posting_date(vacancy, vacancy_state(vacancy, self.today), self.today)
+            if any(p.severity == Severity.ERROR for p in problems):
+                return ReadVacancy(None, tuple(problems), (), ())
+        # What reading found that is no mistake (a contract the filter cannot sort), then advice.
+        warnings = [p for p in problems if p.severity == Severity.WARNING]
+        warnings += vacancy_warnings(vacancy, self.today) if shown else []
         texts = dict.fromkeys((vacancy.body, *(step.text for step in vacancy.procedure)))
-        return ReadVacancy(vacancy, tuple(problems), tuple(warnings),
+        return ReadVacancy(vacancy, (), tuple(warnings),
                            tuple((text, self.markdown.hand_over(text)) for text in texts))
 
 
@@ -110,6 +143,14 @@ def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: l
     warnings = [w for r in shown for w in r.warnings] + shared_warnings(shared.pages, shared.blocks)
     return Content(vacancies=tuple(sorted((r.vacancy for r in shown), key=lambda v: v.slug)),
                    pages=shared.pages, blocks=shared.blocks, warnings=tuple(warnings))
+
+
+def _read(path: Path, root: Path, problems: list[Problem]) -> bytes | None:
+    try:
+        return read_input(path, root)
+    except InputRefused as refused:
+        problems.append(refused.problem)
+        return None
 
 
 def _read_block(file: ContentFile) -> Block | None:
@@ -135,22 +176,29 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
     f.refuse_unknown(VACANCY_KEYS)
     file.check_early_close(VACANCY_KEYS)
     body = file.read_body()
+    closes, published = f.text("closes").lower(), f.text("published").lower()
+    employer = read_employer(f)
     values = dict(
-        title=f.text("title", True), team=f.text("team", True), unit=f.text("unit"),
-        grade=f.text("grade", True), summary=f.text("summary", True),
-        hours_per_week=f.number("hours_per_week", True), contract=f.text("contract", True),
-        location=_location(f), published=f.date("published"), closes=f.date("closes"),
-        salary=_salary(f), apply_url=f.url("apply_url"),
-        procedure=_procedure(file, f),
+        title=f.text("title", True), team=f.text("team", required=employer is None), unit=f.text("unit"),
+        grades=read_grades(f), summary=f.text("summary", True), hours=read_hours(f),
+        contracts=read_contracts(f), locations=read_locations(f), telework=read_telework(f),
+        employer=employer, positions=f.number("positions", limit=999), reference=f.text("reference"),
+        start_date=f.date("start_date"), end_date=f.date("end_date"),
+        requirements=read_requirements(f), apply=read_apply(f), reserve=read_reserve(f),
+        published=None if published == UNKNOWN_DAY else f.date("published"),
+        published_unknown=published == UNKNOWN_DAY,
+        closes=None if closes == OPEN_ENDED else f.date("closes"), open_ended=closes == OPEN_ENDED,
+        salaries=read_salary(f), procedure=_procedure(file, f),
         competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
-        contact=_contact(f, config.contact), faq=tuple(collect(f.items("faq", noun="link"), read_link)),
+        contact=_contact(f, None if employer else config.contact),
+        faq=tuple(collect(f.items("faq", noun="link"), read_link)),
         blocks=read_blocks(f, block_names), draft=f.flag("draft"), aliases=read_aliases(f),
     )
     check_date_order(f, values)
     if not values["draft"]:
         file.check_placeholders()
-    if any(value is None for key, value in values.items() if key not in ("published", "closes",
-                                                                            "salary", "aliases")):
+        check_closing_known(f, values)
+    if not (values["title"] and (values["team"] or employer) and values["summary"]):
         return None
     return Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body,
                    summary_line=file.text_line(("summary",)), **values)
@@ -159,7 +207,7 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
 def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:
     """The steps; each step's text follows the Markdown rules, under its ### step title."""
     steps = []
-    for index, item in enumerate(f.items("procedure", True, "stap")):
+    for index, item in enumerate(f.items("procedure", noun="stap")):
         step = _step(item)
         if step is not None:
             line = file.text_line(("procedure", index, "text"))
@@ -168,31 +216,13 @@ def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def _location(f: Fields) -> Location | None:
-    loc = f.mapping("location", True)
-    if loc is None:
-        return None
-    loc.refuse_unknown(LOCATION_KEYS)
-    name, street, postal_code, city = (loc.text(k, True) for k in ("name", "street", "postal_code", "city"))
-    if not (name and street and postal_code and city):
-        return None
-    return Location(name=name, street=street, postal_code=postal_code, city=city, note=loc.text("note"))
-
-
-def _salary(f: Fields) -> Salary | None:
-    salary = f.mapping("salary")
-    if salary is None:
-        return None
-    salary.refuse_unknown(SALARY_KEYS)
-    return Salary(scale=salary.text("scale"), url=salary.url("url"))
-
-
 def _step(s: Fields) -> Step | None:
     s.refuse_unknown(STEP_KEYS)
     title = s.text("title", True)
     step = Step(title=title, text=s.text("text"), date=s.date("date"), tentative=s.flag("tentative"),
                 eliminating=s.flag("eliminating"), mode=s.text("mode"),
-                duration=s.text("duration"), pass_mark=s.text("pass_mark"))
+                duration=s.text("duration"), pass_mark=s.text("pass_mark"), time=_time_of_day(s),
+                place=s.text("place"), date_note=s.text("date_note"))
     return step if title else None
 
 
@@ -202,11 +232,30 @@ def _competency(c: Fields) -> Competency | None:
     return Competency(name, description) if name and description else None
 
 
-def _contact(f: Fields, default: Contact) -> Contact:
-    """The vacancy's own contact; missing parts come from the site's default contact."""
+def _time_of_day(s: Fields) -> str:
+    """'09:00' or '09:00-12:00' (also 9u00, 9.00): the time as the page and calendar need it."""
+    value = s.text("time")
+    if not value:
+        return ""
+    found = re.fullmatch(r"([0-9]{1,2})[:.u]([0-9]{2})(?:\s*(?:-|–|tot)\s*([0-9]{1,2})[:.u]([0-9]{2}))?",
+                         value)
+    times = [(int(found[i]), int(found[i + 1])) for i in (1, 3) if found and found[i]] if found else []
+    if not times or any(h > 23 or m > 59 for h, m in times) or (len(times) == 2 and times[1] <= times[0]):
+        s.problem("time", f"{s.name('time')} is geen uur ({value}).",
+                  "Schrijf het uur als 09:00, of een begin en einde als 09:00-12:00.")
+        return ""
+    return "-".join(f"{h:02d}:{m:02d}" for h, m in times)
+
+
+def _contact(f: Fields, default: Contact | None) -> Contact:
+    """The vacancy's own contact; only its missing parts come from the site's default contact.
+    Another employer's vacancy gets none of the site's (`default` is None)."""
     own = f.mapping("contact")
+    default = default or Contact(email="")
     if own is None:
         return default
-    found = read_contact(own, require_email=False) or Contact(email="")
-    return Contact(email=found.email or default.email, phone=found.phone or default.phone,
-                   name=found.name, role=found.role)
+    own.refuse_unknown(CONTACT_KEYS)
+    contact = Contact(email=own.email("email"), phone=own.phone("phone"), name=own.text("name"),
+                      role=own.text("role"))
+    return Contact(email=contact.email or default.email, phone=contact.phone or default.phone,
+                   name=contact.name, role=contact.role)

@@ -14,16 +14,14 @@ from datetime import date
 from typing import Any
 
 from ..models import Contact, Link, parse_day
-from ..policy import EMAIL, is_allowed_url, refused_url_fix
+from ..policy import EMAIL, INVISIBLE, is_allowed_url, refused_url_fix
 from ..problems import Problem
 from .yamltext import Key, YamlDocument
 
 _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
-# Controls, bidirectional overrides, zero-width characters, byte-order marks and the two
-# noncharacters that make XML (the feed) ill-formed: never typed on purpose in a field.
-_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060"
-                     r"\u2066-\u2069\ufeff\ufffe\uffff]")
+_HIDDEN = INVISIBLE
 _TRUE = {"true", "ja"}
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the dates a vacancy can have
 _FALSE = {"false", "nee"}
 
 
@@ -92,6 +90,11 @@ class Fields:
         if day is None:
             self.problem(key, f"{self.name(key)} is geen geldige datum ({value}).",
                          "Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.")
+        elif not FIRST_YEAR <= day.year <= LAST_YEAR:
+            # A year typed wrong; 9999-12-31 would also overflow the calendar file's end date.
+            self.problem(key, f"{self.name(key)} ligt in het jaar {day.year}: is het jaartal juist?",
+                         f"Gebruik een datum tussen {FIRST_YEAR} en {LAST_YEAR}.")
+            return None
         return day
 
     def flag(self, key: str) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from ..inputs import MAX_CONTENT_BYTES, refusal
 from ..markdown_html import MarkdownConverter
 from ..models import Source
 from ..policy import PLACEHOLDER
@@ -109,6 +110,10 @@ def content_paths(folder: Path, root: Path, problems: list[Problem],
     # Names starting with "." are editor lock files and macOS metadata, never content.
     for path in sorted(p for p in folder.glob("*.md") if not p.name.startswith(".")) \
             if folder.is_dir() else []:
+        refused = refusal(path, root, MAX_CONTENT_BYTES)  # a link out, a FIFO, a folder, too big
+        if refused is not None:
+            problems.append(refused)
+            continue
         by_slug[slug_for(path)].append(path)
     files = []
     for slug, paths in sorted(by_slug.items()):

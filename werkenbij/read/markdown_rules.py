@@ -15,7 +15,15 @@ from collections.abc import Iterator
 import lxml.html
 
 from ..markdown_html import MarkdownConverter
-from ..policy import HEADINGS, is_allowed_url, is_generic_link_text, link_words, refused_url_fix, url_scheme
+from ..policy import (
+    HEADINGS,
+    INVISIBLE,
+    is_allowed_url,
+    is_generic_link_text,
+    link_words,
+    refused_url_fix,
+    url_scheme,
+)
 from ..problems import Problem
 
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -28,13 +36,16 @@ def check_markdown(text: str, first_line: int, path: str, markdown: MarkdownConv
                    top_level: int = 2) -> list[Problem]:
     """Problems in a Markdown text; `top_level` is the highest heading level allowed (## = 2)."""
     source = _Source(text, first_line, path)
+    too_complex = list(_complexity(source))
+    if too_complex:  # Python-Markdown's inline patterns backtrack: refused before converting
+        return too_complex
     try:
         tree = lxml.html.fragment_fromstring(markdown.html(text) or "<p></p>",
                                              create_parent="div")
     except RecursionError:
         return [Problem(path, first_line, 0, "De tekst is te diep genest (te veel haakjes of "
                         "lijsten in elkaar).", "Maak de tekst eenvoudiger.")]
-    problems = list(_raw_html(source))
+    problems = list(_invisible(source)) + list(_raw_html(source))
     problems += _headings(tree, source, top_level)
     problems += _links(tree, source)
     return sorted(problems)
@@ -59,6 +70,51 @@ class _Source:
                     column = 0 if whole_line else column
                     return Problem(self.path, self.first_line + index, column + 1, message, fix)
         return Problem(self.path, self.first_line, 0, message, fix)
+
+
+# Limits far above any vacancy text (the seed's busiest paragraph has 2 links), far below what
+# makes Python-Markdown slow: its link and emphasis patterns take time quadratic in the number
+# of brackets or asterisks of one paragraph, its list parser in the depth of the nesting.
+MAX_INDENT = 40        # columns of leading white space: about 10 levels of nested lists
+MAX_QUOTE_DEPTH = 5    # > > > > > quoted in quotes
+MAX_MARKS = {"[": 50, "*": 200, "_": 200, "`": 200, "<": 100, "(": 100}  # per paragraph
+
+
+def _complexity(source: _Source) -> Iterator[Problem]:
+    paragraph: list[tuple[int, str]] = []
+    in_fence = False
+    for index, line in enumerate([*source.lines, ""]):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        quotes = len(re.match(r"(?:\s*>)*", line).group().replace(" ", "").replace("\t", ""))
+        if not in_fence and (indent > MAX_INDENT or quotes > MAX_QUOTE_DEPTH):
+            yield Problem(source.path, source.first_line + index, 1,
+                          "Deze regel is te diep genest (te veel inspringing of >-tekens).",
+                          "Maak de lijst of het citaat minder diep: hoogstens een paar niveaus.")
+            return
+        if line.strip():
+            paragraph.append((index, line))
+            continue
+        text = "\n".join(part for _, part in paragraph)
+        for mark, limit in MAX_MARKS.items():
+            if text.count(mark) > limit:
+                yield Problem(source.path, source.first_line + paragraph[0][0], 1,
+                              f"Deze alinea heeft te veel tekens '{mark}' ({text.count(mark)}; "
+                              f"hoogstens {limit}).", "Verdeel de alinea over meer alinea's, of "
+                              "schrijf het teken als \\" + mark + ".")
+                return
+        paragraph = []
+
+
+def _invisible(source: _Source) -> Iterator[Problem]:
+    """Characters that make the text read otherwise than it looks: a right-to-left override
+    shows a link to evil.example as a trusted address, a zero-width space hides "hier"."""
+    for index, line in enumerate(source.lines):
+        for match in INVISIBLE.finditer(line):
+            yield Problem(source.path, source.first_line + index, match.start() + 1,
+                          f"Hier staat een onzichtbaar stuurteken (U+{ord(match.group()):04X}).",
+                          "Typ dit stuk opnieuw in plaats van het te plakken.")
 
 
 def _raw_html(source: _Source) -> Iterator[Problem]:

@@ -4,12 +4,14 @@ name no other address, blocks that exist."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from slugify import slugify
 
 from ..models import Vacancy
 from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import Problem
+from ..schedule import VacancyState
 from .fields import Fields
 
 
@@ -33,6 +35,35 @@ def check_date_order(f: Fields, values: dict) -> None:
             problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de vorige stap "
                         f"({previous}).", "Zet de stappen in de volgorde waarin ze plaatsvinden.")
         previous = step.date
+    start, end = values["start_date"], values["end_date"]
+    if start and end and end < start:
+        f.problem("end_date", f"'end_date' ({end}) ligt vóór 'start_date' ({start}).",
+                  "De werkperiode eindigt na de dag waarop ze begint.")
+    if end and values["closes"] and values["closes"] > end:
+        f.problem("closes", f"'closes' ({values['closes']}) ligt na het einde van de werkperiode "
+                  f"('end_date', {end}).", "Na het einde van de job kan niemand nog solliciteren; "
+                  "controleer beide data.")
+
+
+def check_closing_known(f: Fields, values: dict) -> None:
+    """A live vacancy says when it closes, so that none stays open by accident: a last day, an
+    open-ended recruitment on purpose, a dated step, or a work period."""
+    if values["closes"] or values["open_ended"] or values["start_date"] or \
+            any(step.date for step in values["procedure"]):
+        return
+    f.problem(None, "De vacature zegt niet wanneer ze sluit, dus ze zou altijd open blijven.",
+              "Voeg 'closes: JJJJ-MM-DD' toe (de laatste dag om te solliciteren), of "
+              "'closes: doorlopend' als je altijd kandidaten zoekt.")
+
+
+def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: date) -> list[Problem]:
+    """An open vacancy needs its posting date: search engines show no vacancy without one."""
+    if not state.is_open or vacancy.published or vacancy.published_unknown:
+        return []
+    return [Problem(vacancy.source.path, 1, 0, "De vacature is open maar heeft geen 'published': "
+                    "zonder die datum tonen zoekmachines ze niet bij hun vacatures.",
+                    f"Voeg 'published: {today.isoformat()}' toe met de dag waarop de vacature online "
+                    "kwam. Weet niemand die dag nog? Schrijf dan 'published: onbekend'.")]
 
 
 def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:

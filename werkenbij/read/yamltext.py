@@ -70,11 +70,9 @@ def _compose(text: str) -> yaml.Node | None:
     """Compose with libyaml (fast), refusing anchors and aliases from the event stream first,
     before anything could be expanded. On any syntax error, parse again with the pure-Python
     loader: its messages are the ones `_ADVICE` knows how to explain."""
+    _scan(text)
     if _FAST is not None:
         try:
-            for event in yaml.parse(text, Loader=_FAST):
-                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    _refuse(event.start_mark)
             return yaml.compose(text, Loader=_FAST)
         except yaml.YAMLError:
             pass
@@ -83,6 +81,31 @@ def _compose(text: str) -> yaml.Node | None:
         return loader.get_single_node()
     finally:
         loader.dispose()
+
+
+MAX_DEPTH = 12  # a vacancy nests 4 deep (procedure, step, ...); composing is recursive
+
+
+def _scan(text: str) -> None:
+    """Read the event stream (a loop, not a recursion) before composing: anchors and aliases
+    are refused before anything could be expanded, and nesting deeper than MAX_DEPTH before
+    the composer recurses into it. A syntax error is left for the loader that explains it."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST or yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                _refuse(event.start_mark)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _Refused(event.start_mark, "De gegevens zijn te diep genest (meer dan "
+                                   f"{MAX_DEPTH} niveaus blokken of lijsten in elkaar).",
+                                   "Vergelijk met een bestaand bestand; een [ of { hoort tussen "
+                                   "aanhalingstekens als het bij de tekst hoort.")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
 
 
 def _refuse(mark: yaml.Mark) -> None:

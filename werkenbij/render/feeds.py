@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
 from ..models import SiteConfig, Vacancy
-from ..schedule import VacancyState
+from ..schedule import BRUSSELS, VacancyState
+from . import labels
 
 Url = Callable[[str], str]
 _NAMESPACE = uuid.UUID("5b0c3c1e-6d1f-4c55-9a55-2f3f6b9c8e10")  # fixed: ids must never change
@@ -28,7 +29,8 @@ def stable_id(*parts: str) -> str:
 
 
 def updated_on(vacancy: Vacancy, today: date) -> date:
-    """The date a feed reader sees: the posting date, or the build date when there is none."""
+    """The date a feed reader sees: the posting date. Only a draft previewed with --drafts has
+    none (a live open vacancy must have one); it gets the build date."""
     return vacancy.published or today
 
 
@@ -44,25 +46,73 @@ def vacancies_json(items: list[tuple[Vacancy, VacancyState]], config: SiteConfig
 
 
 def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, absolute: Url) -> dict:
-    location = vacancy.location
+    """Every fact the vacancy page states, as data: None (or an empty list) where the posting
+    does not say."""
+    def day(value: date | None) -> str | None:
+        return value.isoformat() if value else None
+
+    amount = labels.json_number
+
+    hours, r, a = vacancy.hours, vacancy.requirements, vacancy.apply
     return {
         "id": vacancy.slug,
         "url": absolute(vacancy.path),
         "title": vacancy.title,
-        "team": vacancy.team,
+        "employer": vacancy.employer.name if vacancy.employer else config.organisation.name,
+        "team": vacancy.team or None,
         "unit": vacancy.unit or None,
-        "grade": vacancy.grade,
-        "hours_per_week": vacancy.hours_per_week,
-        "full_time": config.is_full_time(vacancy.hours_per_week),
-        "contract": vacancy.contract,
+        "grades": list(vacancy.grades),
+        "hours": None if hours is None else {
+            "text": labels.hours_amount(hours) or None, "per_week_min": amount(hours.low),
+            "per_week_max": amount(hours.high), "share_of_full_time": amount(hours.share),
+            "full_week": amount(hours.full_week), "note": hours.note or None},
+        "work_times": list(config.work_times(hours)),
+        "employment_types": labels.employment_types(vacancy, config),
+        "contracts": [{"text": labels.contract_label(c), "status": c.status or None,
+                       "duration": c.duration or None, "months": c.months,
+                       "category": c.category or None} for c in vacancy.contracts],
+        "positions": vacancy.positions,
+        "reference": vacancy.reference or None,
         "summary": vacancy.summary,
-        "location": {"name": location.name, "street": location.street,
-                     "postal_code": location.postal_code, "city": location.city},
-        "published": vacancy.published.isoformat() if vacancy.published else None,
-        "closes": vacancy.closes.isoformat() if vacancy.closes else None,
-        "selection_starts": state.selection_starts.isoformat() if state.selection_starts else None,
-        "apply_url": vacancy.apply_url or None,
-        "contact": {"name": vacancy.contact.name or None, "email": vacancy.contact.email,
+        "locations": [{"name": p.name or None, "street": p.street or None,
+                       "postal_code": p.postal_code or None, "city": p.city or None,
+                       "region": p.region or None, "note": p.note or None} for p in vacancy.locations],
+        "telework": vacancy.telework or None,
+        "start_date": day(vacancy.start_date),
+        "end_date": day(vacancy.end_date),
+        "salaries": [{
+            "scale": salary.scale or None, "url": salary.url or None, "currency": "EUR",
+            "period": "month", "gross_min": amount(salary.min), "gross_max": amount(salary.max),
+            "for": None if salary.min is None and salary.max is None else
+            "stated hours" if salary.for_hours else "full time", "note": salary.note or None}
+            for salary in vacancy.salaries],
+        "requirements": None if r is None else {
+            "diploma": r.diploma or None, "diploma_level": r.diploma_level or None,
+            "experience_months": r.experience_months, "experience": r.experience or None,
+            "driving_licence": r.driving_licence or None,
+            "driving_licence_required": r.driving_licence_required if r.driving_licence else None,
+            "final_year_students": r.final_year_students, "other": list(r.other)},
+        "apply": {"url": a.url or None, "email": a.email or None, "post": a.post or None,
+                  "in_person": a.in_person or None, "in_person_hours": a.in_person_hours or None,
+                  "documents": list(a.documents), "help": a.help or None, "note": a.note or None},
+        "reserve": None if vacancy.reserve is None else {"years": vacancy.reserve.years,
+                                                         "note": vacancy.reserve.note or None},
+        "published": day(vacancy.published),
+        "closes": day(vacancy.closes),
+        "open_ended": vacancy.open_ended,
+        "last_day": day(state.last_day),
+        "selection_starts": day(state.selection_starts),
+        "procedure": [{"title": step.title, "date": day(step.date), "time": step.time or None,
+                       "place": step.place or None, "date_note": step.date_note or None,
+                       "tentative": step.tentative, "eliminating": step.eliminating}
+                      for step in vacancy.procedure],
+        # Kept for readers of the first version of this file:
+        "apply_url": a.url or None,
+        "grade": " of ".join(vacancy.grades) or None,
+        "hours_per_week": amount(hours.low) if hours and hours.low == hours.high else None,
+        "full_time": {("voltijds",): True, ("deeltijds",): False}.get(config.work_times(hours)),
+        "contract": labels.contracts_label(vacancy) or None,
+        "contact": {"name": vacancy.contact.name or None, "email": vacancy.contact.email or None,
                     "phone": vacancy.contact.phone or None},
     }
 
@@ -83,8 +133,16 @@ def procedure_calendar(vacancy: Vacancy, page_url: str, today: date) -> bytes | 
         # others, or calendars that imported the file would get every event twice.
         event.add("uid", f"{stable_id('procedure', vacancy.slug, step.title)}@werkenbij-wsw")
         event.add("dtstamp", stamp)
-        event.add("dtstart", step.date)
-        event.add("dtend", step.date + timedelta(days=1))
+        if step.time:  # a time of day: a timed event, else a whole day
+            start, _, end = step.time.partition("-")
+            event.add("dtstart", _at(step.date, start))
+            if end:
+                event.add("dtend", _at(step.date, end))
+        else:
+            event.add("dtstart", step.date)
+            event.add("dtend", step.date + timedelta(days=1))
+        if step.place:
+            event.add("location", step.place)
         event.add("summary", f"{step.title} ({vacancy.title})")
         event.add("description", _step_description(step, page_url))
         if "://" in page_url:  # RFC 5545 wants a full URI; a path-only build has none
@@ -92,6 +150,12 @@ def procedure_calendar(vacancy: Vacancy, page_url: str, today: date) -> bytes | 
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def _at(day: date, hhmm: str) -> datetime:
+    """A time of day in Brussels, written in UTC: a TZID would need a VTIMEZONE block."""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return datetime.combine(day, time(hour, minute), BRUSSELS).astimezone(UTC)
 
 
 def _step_description(step, page_url: str) -> str:
@@ -106,6 +170,10 @@ def _step_description(step, page_url: str) -> str:
         lines.append("Eliminerend: je moet slagen om verder te gaan.")
     if step.pass_mark:
         lines.append(f"Slagen: minstens {step.pass_mark}")
+    if step.date_note:
+        lines.append(step.date_note[:1].upper() + step.date_note[1:])
+    if step.text.strip():
+        lines += ["", step.text.strip(), ""]
     if "://" in page_url:
         lines.append(f"Meer uitleg: {page_url}")
     return "\n".join(lines)

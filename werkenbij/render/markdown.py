@@ -28,10 +28,10 @@ _TAG = re.compile(r"<[^>]+>")
 # Ids the templates use. A content heading such as "## Procedure" gets "procedure-2" instead of
 # a duplicate id that would break the skip link or the table of contents.
 TEMPLATE_IDS = frozenset({
-    "afgesloten-titel", "competenties", "competenties-titel", "delen", "delen-titel", "filter",
-    "filter-status", "filter-titel", "hulp", "in-het-kort", "inhoud", "op-deze-pagina",
+    "afgesloten-titel", "competenties", "competenties-titel", "delen", "delen-titel", "documenten",
+    "filter", "filter-status", "filter-titel", "hulp", "in-het-kort", "inhoud", "op-deze-pagina",
     "open-vacatures", "procedure", "procedure-titel", "solliciteren", "solliciteren-titel",
-    "vragen", "vragen-titel"})
+    "voorwaarden", "voorwaarden-titel", "vragen", "vragen-titel"})
 
 
 def heading_id(text: str) -> str:
@@ -39,15 +39,29 @@ def heading_id(text: str) -> str:
     return slugify(text) or "sectie"
 
 
-def add_heading_ids(fragment: str, used: set[str]) -> str:
-    """Give each heading an id that is unique on the whole page, not just in one fragment."""
-    def with_id(match: re.Match) -> str:
-        base = heading_id(html.unescape(_TAG.sub("", match.group(2))))
-        candidate, number = base, 1
-        while candidate in used:
+class PageIds(set):
+    """The ids taken on one page, and per heading text the last number it got: 40,000 equal
+    headings are numbered in one pass, not by trying -2, -3, … for each."""
+
+    def __init__(self, *taken: str):
+        super().__init__(taken)
+        self.numbers: dict[str, int] = {}
+
+    def claim(self, base: str) -> str:
+        number = self.numbers.get(base, 1)
+        candidate = base if number == 1 else f"{base}-{number}"
+        while candidate in self:
             number += 1
             candidate = f"{base}-{number}"
-        used.add(candidate)
+        self.numbers[base] = number
+        self.add(candidate)
+        return candidate
+
+
+def add_heading_ids(fragment: str, used: PageIds) -> str:
+    """Give each heading an id that is unique on the whole page, not just in one fragment."""
+    def with_id(match: re.Match) -> str:
+        candidate = used.claim(heading_id(html.unescape(_TAG.sub("", match.group(2)))))
         return f'<h{match.group(1)} id="{candidate}">{match.group(2)}</h{match.group(1)}>'
     return _HEADING.sub(with_id, fragment)
 
@@ -58,7 +72,7 @@ class MarkdownRenderer:
     def __init__(self, base_path: str, converter: MarkdownConverter):
         self.base_path, self.converter = base_path, converter
 
-    def render(self, text: str, ids: set[str]) -> Markup:
+    def render(self, text: str, ids: PageIds) -> Markup:
         """`ids`: the ids already used on the page; the template's own are always taken."""
         ids |= TEMPLATE_IDS
         return Markup(_clean(add_heading_ids(self.converter.html(text), ids), self.base_path))

@@ -14,9 +14,9 @@ from ..markdown_html import MarkdownConverter
 from ..models import Block, Content, OutputFile, SiteConfig, Vacancy, vacancy_path
 from ..problems import Problem
 from ..schedule import vacancy_state
-from . import assets, structured
+from . import assets, labels, structured
 from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
-from .markdown import MarkdownRenderer
+from .markdown import MarkdownRenderer, PageIds
 from .templates import TEMPLATE_SUFFIXES, TemplateFiles
 from .views import RenderedBlock, VacancyView, newest_first, page_parts, page_sections, soonest_first
 
@@ -51,8 +51,11 @@ class SiteRenderer:
             undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(long_date=long_date, hours=self.hours_label, json_ld=structured.json_ld,
-                                capitalize_first=capitalize_first)
+        self.env.filters.update(
+            long_date=long_date, json_ld=structured.json_ld, capitalize_first=capitalize_first,
+            hours=lambda hours: labels.hours_label(hours, config), contracts=labels.contracts_label,
+            place=labels.place_label, salary_amounts=labels.salary_amounts, grade_level=labels.grade_level,
+            time_of_day=labels.time_label, positions=labels.positions_label)
         self.env.globals.update(config=config, today=today, url=self.url,
                                 asset=self.asset, csp=assets.CSP,
                                 absolute_url=self.absolute_url, structured=structured)
@@ -68,10 +71,6 @@ class SiteRenderer:
     def absolute_url(self, path: str) -> str:
         """The full address when `base_url` has a host; otherwise the path from the root."""
         return self.config.origin + self.url(path)
-
-    def hours_label(self, hours: int) -> str:
-        kind = "voltijds" if self.config.is_full_time(hours) else "deeltijds"
-        return f"{hours} uur per week ({kind})"
 
     def asset(self, name: str) -> str:
         """The URL of a static file under its fingerprinted name."""
@@ -92,7 +91,7 @@ class SiteRenderer:
         return files
 
     def vacancy_view(self, vacancy: Vacancy, blocks: tuple[Block, ...]) -> VacancyView:
-        ids: set[str] = set()
+        ids = PageIds()
         body = self.markdown.render(vacancy.body, ids)
         steps = tuple(self.markdown.render(step.text, ids) for step in vacancy.procedure)
         rendered = tuple(RenderedBlock(b, self.markdown.render(b.body, ids)) for b in blocks)
@@ -120,7 +119,7 @@ class SiteRenderer:
                            closed_count=len(closed)),
                  self.page(_index(ARCHIVE), "archive.html", ARCHIVE, vacancies=closed)]
         files += [self.page(f"{p.slug}/index.html", "page.html", f"/{p.slug}/", p.source.path,
-                            page=p, body_html=self.markdown.render(p.body, set())) for p in content.pages]
+                            page=p, body_html=self.markdown.render(p.body, PageIds())) for p in content.pages]
         files.append(self.page("404.html", "404.html", "/404.html"))
         listed = ["index.html"] + [_index(v.url) for v in views] + \
                  [f.path for f in files[1:] if f.path != "404.html"]
@@ -133,8 +132,9 @@ class SiteRenderer:
         absolute, today = self.absolute_url, self.today
         lastmod = {_index(v.url): v.vacancy.published for v in views}
         entries = [(absolute(path.removesuffix("index.html")), lastmod.get(path)) for path in listed]
-        newest = sorted(open_views, key=lambda v: (updated_on(v.vacancy, today), v.vacancy.slug),
-                        reverse=True)
+        # A vacancy whose posting day is lost has no date a feed reader could trust.
+        newest = sorted((v for v in open_views if not v.vacancy.published_unknown),
+                        key=lambda v: (updated_on(v.vacancy, today), v.vacancy.slug), reverse=True)
         feed = [(v, stable_id("vacature", v.vacancy.slug), updated_on(v.vacancy, today)) for v in newest]
         return [
             OutputFile("sitemap.xml", self._text("sitemap.xml", entries=entries)),

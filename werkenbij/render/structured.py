@@ -1,8 +1,9 @@
 """Structured data (JSON-LD) for search engines, built only from what the page itself shows.
 
 Google's JobPosting guidelines forbid data that the visitor cannot see, so every value here
-has a visible counterpart in the templates. A closed vacancy, or one without a posting date,
-gets no JobPosting at all (the editor is warned about the missing date, see advice.py).
+has a visible counterpart in the templates. A closed vacancy gets no JobPosting at all; an
+open one always has a posting date (the build refuses it without one) unless the editor wrote
+that the day is lost (published: onbekend).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..models import SiteConfig, Vacancy
+from ..models import Place, SiteConfig, Vacancy
 from ..schedule import VacancyState, closing_moment
+from . import labels
 
 Url = Callable[[str], str]
 
@@ -40,29 +42,107 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
                                 for number, (name, url) in enumerate(trail, start=1)]}
 
 
+def has_job_posting(vacancy: Vacancy, state: VacancyState) -> bool:
+    """Open, with a posting date, and a place to work (or fully from home): Google requires
+    both, and a workplace is never guessed (the employer's address is not where one works)."""
+    return state.is_open and vacancy.published is not None and \
+        bool(vacancy.locations or vacancy.telework == "volledig")
+
+
 def job_posting(vacancy: Vacancy, state: VacancyState, description: str, config: SiteConfig,
                 absolute: Url) -> dict | None:
-    """The JobPosting of an open vacancy with a posting date; None otherwise."""
-    if not state.is_open or vacancy.published is None:
+    """The JobPosting of an open vacancy with a posting date; None otherwise. A property is
+    only given when the page states its fact (Google's rule, tested per fixture)."""
+    if not has_job_posting(vacancy, state):
         return None
-    location = vacancy.location
+    employer = vacancy.employer
+    organisation = {"@type": "Organization", "name": employer.name if employer else config.organisation.name}
+    if (employer.url if employer else config.organisation.url):
+        organisation["sameAs"] = employer.url if employer else config.organisation.url
+    if employer and employer.address:
+        organisation["address"] = _address(employer.address)
     data = {
         "@context": "https://schema.org", "@type": "JobPosting",
         "title": vacancy.title,
         "description": description,
         "datePosted": vacancy.published.isoformat(),
-        "hiringOrganization": {"@type": "Organization", "name": config.organisation.name,
-                               "sameAs": config.organisation.url},
-        "jobLocation": {"@type": "Place", "name": location.name, "address": {
-            "@type": "PostalAddress", "streetAddress": location.street,
-            "postalCode": location.postal_code, "addressLocality": location.city,
-            "addressCountry": "BE"}},
-        "employmentType": "FULL_TIME" if config.is_full_time(vacancy.hours_per_week) else "PART_TIME",
-        "identifier": {"@type": "PropertyValue", "name": config.organisation.name,
-                       "value": vacancy.slug},
-        "directApply": False,  # applying happens elsewhere (a form or by mail), not on this page
+        "hiringOrganization": organisation,
+        "identifier": {"@type": "PropertyValue", "name": organisation["name"],
+                       "value": vacancy.reference or vacancy.slug},
+        "directApply": False,  # applying happens elsewhere (a form, mail, post), not on this page
         "url": absolute(vacancy.path),
     }
+    places = [_place(p) for p in vacancy.locations]
+    if places:
+        data["jobLocation"] = places if len(places) > 1 else places[0]
+    if vacancy.telework == "volledig":
+        data["jobLocationType"] = "TELECOMMUTE"
+        data["applicantLocationRequirements"] = {"@type": "Country", "name": "België"}
+    if types := labels.employment_types(vacancy, config):
+        data["employmentType"] = types if len(types) > 1 else types[0]
+    if vacancy.hours and labels.hours_amount(vacancy.hours):
+        data["workHours"] = labels.hours_amount(vacancy.hours)
+    if vacancy.positions:
+        data["totalJobOpenings"] = vacancy.positions
+    if vacancy.start_date:
+        data["jobStartDate"] = vacancy.start_date.isoformat()
     if vacancy.closes is not None:
         data["validThrough"] = closing_moment(vacancy.closes).isoformat()
+    if amounts := _salary_range(vacancy):
+        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "EUR",
+                              "value": {"@type": "QuantitativeValue", "unitText": "MONTH", **amounts}}
+    data.update(_requirements(vacancy))
+    return data
+
+
+# Google's credentialCategory values for the diploma levels of the model. Lower secondary
+# school has none: "high school" would ask more than the vacancy does.
+CREDENTIALS = {"secundair": "high school", "bachelor": "bachelor degree",
+               "master": "postgraduate degree"}
+
+
+def _salary_range(vacancy: Vacancy) -> dict:
+    """The lowest and highest amount the page states, when every scale states it on the same
+    basis: a start salary of two scales is no maximum of either."""
+    salaries = [s for s in vacancy.salaries if s.min is not None or s.max is not None]
+    if not salaries or len({s.for_hours for s in salaries}) > 1:
+        return {}
+    lows, highs = [s.min for s in salaries], [s.max for s in salaries]
+    amounts = {}
+    if all(low is not None for low in lows):
+        amounts["minValue"] = labels.json_number(min(lows))
+    if all(high is not None for high in highs):
+        amounts["maxValue"] = labels.json_number(max(highs))
+    return amounts
+
+
+def _requirements(vacancy: Vacancy) -> dict:
+    r = vacancy.requirements
+    if r is None:
+        return {}
+    data: dict = {}
+    if r.diploma_level == "geen":
+        data["educationRequirements"] = "no requirements"
+    elif r.diploma_level in CREDENTIALS:
+        data["educationRequirements"] = {"@type": "EducationalOccupationalCredential",
+                                         "credentialCategory": CREDENTIALS[r.diploma_level]}
+    if r.experience_months == 0:
+        data["experienceRequirements"] = "no requirements"
+    elif r.experience_months:
+        data["experienceRequirements"] = {"@type": "OccupationalExperienceRequirements",
+                                          "monthsOfExperience": r.experience_months}
+    return data
+
+
+def _address(place: Place) -> dict:
+    fields = (("streetAddress", place.street), ("postalCode", place.postal_code),
+              ("addressLocality", place.city), ("addressRegion", place.region))
+    return {"@type": "PostalAddress", **{key: value for key, value in fields if value},
+            "addressCountry": "BE"}
+
+
+def _place(place: Place) -> dict:
+    data = {"@type": "Place", "address": _address(place)}
+    if place.name:
+        data["name"] = place.name
     return data

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jinja2
 
+from ..inputs import MAX_TEMPLATE_BYTES, InputRefused, read_input
+from ..problems import TemplateFailure
 from .assets import STATIC_DIR
 
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")  # compiled before the build starts
@@ -22,14 +24,27 @@ class TemplateFiles:
 
     @classmethod
     def read(cls, folder: Path) -> TemplateFiles:
-        """Every file below `folder`, following symbolic links as Jinja's own loader does."""
-        found = []
-        for top, _, names in os.walk(folder, followlinks=True):
+        """Every file below `folder`, following symbolic links as Jinja's own loader does, but
+        only to files inside the project (the folder above templates/): raises
+        TemplateFailure naming every link that leads out, and every file that is no file."""
+        project = folder.parent
+        found, problems, seen = [], [], set()
+        for top, dirs, names in os.walk(folder, followlinks=True):
+            real = os.path.realpath(top)
+            if real in seen:  # a link to a folder above itself: walked once
+                dirs.clear()
+                continue
+            seen.add(real)
             prefix = Path(top).relative_to(folder).as_posix()
             for name in names:
-                path = Path(top) / name
-                if path.is_file():
-                    found.append((name if prefix == "." else f"{prefix}/{name}", path.read_bytes()))
+                try:
+                    data = read_input(Path(top) / name, project, MAX_TEMPLATE_BYTES)
+                except InputRefused as refused:
+                    problems.append(refused.problem)
+                    continue
+                found.append((name if prefix == "." else f"{prefix}/{name}", data))
+        if problems:
+            raise TemplateFailure(problems)
         return cls(folder, tuple(sorted(found)))
 
     def static(self) -> list[tuple[str, bytes]]:

@@ -30,7 +30,7 @@ class Section(NamedTuple):
 class Part(NamedTuple):
     """A section of the vacancy page after its body text; the template shows each `kind`."""
 
-    kind: str               # procedure, competenties, blok, delen, vragen, solliciteren, afgesloten
+    kind: str  # voorwaarden, procedure, competenties, blok, delen, vragen, solliciteren, afgesloten
     id: str                 # the id of its h2
     title: str
     html: Markup = Markup("")  # a block's text
@@ -58,6 +58,7 @@ _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 # The vacancy page's own section headings: written once, used by the template and the
 # "Op deze pagina" list.
 SECTION_TITLES = {
+    "voorwaarden": "Wat vragen we?",
     "procedure": "Hoe verloopt de selectieprocedure?",
     "competenties": "Welke competenties meten we?",
     "delen": "Deel deze vacature",
@@ -72,7 +73,9 @@ def page_parts(vacancy: Vacancy, state: VacancyState, blocks: tuple[RenderedBloc
     def own(*keys: str) -> list[Part]:
         return [Part(key, f"{key}-titel", SECTION_TITLES[key]) for key in keys]
 
-    parts = own("procedure", *(["competenties"] if vacancy.competencies else []))
+    parts = own(*(["voorwaarden"] if vacancy.requirements else []),
+                *(["procedure"] if vacancy.procedure else []),
+                *(["competenties"] if vacancy.competencies else []))
     parts += [Part("blok", f"blok-{b.block.name}", b.block.title, b.html) for b in blocks]
     # An open vacancy with a known last day also carries its closed notice, for close.js.
     ending = ["solliciteren"] * state.is_open + ["afgesloten"] * (not state.is_open or bool(state.closes_at))
@@ -88,11 +91,11 @@ def page_sections(body: Markup, parts: tuple[Part, ...]) -> tuple[Section, ...]:
 
 def soonest_first(view: VacancyView) -> tuple:
     """Open vacancies: the one that closes first comes first."""
-    end = view.state.closes or view.state.selection_starts or date.max
+    end = view.state.last_day or date.max
     return (end, view.vacancy.title, view.vacancy.slug)
 
 
 def newest_first(view: VacancyView) -> tuple:
     """The archive: the one that closed last comes first."""
-    end = view.state.closes or view.state.selection_starts or date.min
+    end = view.state.last_day or date.min
     return (-end.toordinal(), view.vacancy.title, view.vacancy.slug)
