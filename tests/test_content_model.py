@@ -438,3 +438,50 @@ def test_work_times_follow_the_full_week_of_the_site():
     assert config.work_times(Hours(low=Decimal(36), high=Decimal(36))) == ("voltijds",)
     assert config.work_times(Hours(low=Decimal(35), high=Decimal(35))) == ("deeltijds",)
     assert config.work_times(None) == ()
+
+
+def test_an_overall_pass_mark_is_shown_under_the_steps(site, tmp_path):
+    (site / NAME).write_text(HEAD + CLOSES + "pass_mark: 60/100\nprocedure:\n  - title: Interview\n"
+                             + BODY, "utf-8")
+    out = build_site(tmp_path / "out", TODAY, root=site)
+    section = parse(out / "vacatures/test/index.html").find(id="procedure")
+    assert "Je slaagt voor de hele selectie met minstens 60/100." in text_of(section)
+    import json
+    [listed] = json.loads((out / "vacatures.json").read_text("utf-8"))["vacancies"]
+    assert listed["pass_mark"] == "60/100"
+
+
+# -- a year typed wrong ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("front, today, expected", [
+    ("closes: 2062-10-31\n", TODAY,
+     "'closes' (2062-10-31) ligt meer dan een jaar van 'published' (2025-09-01): is het jaartal juist?"),
+    ("closes: 2025-10-31\nprocedure:\n  - title: Gesprek\n    date: 2052-11-05\n", TODAY,
+     "'date' (2052-11-05) ligt meer dan een jaar van 'published' (2025-09-01): is het jaartal juist?"),
+    ("start_date: 2025-11-01\nend_date: 2205-12-31\n", TODAY, None),  # beyond 2100: an error
+    ("start_date: 2025-11-01\nend_date: 2035-12-31\n", TODAY,
+     "'end_date' (2035-12-31) ligt meer dan zes jaar na het begin (2025-11-01): is het jaartal juist?"),
+])
+def test_a_year_typed_wrong_is_flagged(site, front, today, expected):
+    (site / NAME).write_text(HEAD + front + BODY, "utf-8")
+    if expected is None:
+        with pytest.raises(ContentError):
+            read_site(today, root=site)
+        return
+    found = [w for w in read_site(today, root=site).warnings if "jaartal" in w.message]
+    assert [(w.message, w.severity) for w in found] == [(expected, Severity.WARNING)]
+    assert found[0].line > 5 and found[0].fix.startswith("Controleer het jaartal")
+
+
+def test_far_in_the_future_without_a_posting_date(site):
+    head = HEAD.replace("published: 2025-09-01\n", "published: onbekend\n")
+    (site / NAME).write_text(head + "closes: 2027-10-31\n" + BODY, "utf-8")
+    [warning] = [w for w in read_site(TODAY, root=site).warnings if "jaartal" in w.message]
+    assert warning.message == ("'closes' (2027-10-31) ligt meer dan een jaar van vandaag (2025-10-01): "
+                               "is het jaartal juist?")
+
+
+def test_dates_of_an_ordinary_vacancy_raise_no_doubt(site):
+    (site / NAME).write_text(HEAD + "closes: 2025-10-31\nstart_date: 2026-01-01\nend_date: 2027-06-30\n"
+                             + BODY, "utf-8")
+    assert not [w for w in read_site(TODAY, root=site).warnings if "jaartal" in w.message]

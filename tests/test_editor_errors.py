@@ -26,6 +26,13 @@ P = "content/vacatures/"
 EXPECTED = {
     "tab-indentation": ["12:1: Er staat een tab in de inspringing."],
     "unquoted-colon": ["2:14: Er staat een ': ' in een waarde zonder aanhalingstekens."],
+    # Pasted from Word: the quotes are named, never read into the page; bullets never a run-on.
+    "word-curly-quotes": ["2:8: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst.", "11:16: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst."],
+    "word-curly-quotes-with-colon": ["2:8: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst."],
+    "word-curly-phone": ["18:10: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst."],
+    "word-bullets": [f"{line}:1: Deze regel begint met een opsommingsteken uit Word ({mark}). Zonder '- ' "
+                     "wordt het geen lijst, maar één lange alinea." for line, mark in
+                     ((24, "•"), (25, "•"), (26, "–"))],
     "unclosed-quote": ["2:8: Een aanhalingsteken wordt niet gesloten."],
     "duplicate-key": ["8:1: 'title' staat twee keer in dit blok (ook op regel 2)."],
     "anchor-alias": ["3:7: Ankers en verwijzingen (& en *) worden niet ondersteund."],
@@ -132,19 +139,27 @@ def test_bom_crlf_and_yaml_1_1_look_alikes_are_accepted_as_written(tmp_path):
 
 def test_files_that_give_the_same_slug_are_all_named(site):
     text = (BROKEN.parent / "complete" / P / "maatschappelijk-werker.md").read_text("utf-8")
-    for name in ("Maatschappelijk-Werker.md", unicodedata.normalize("NFC", "café.md"),
-                 unicodedata.normalize("NFD", "café.md")):
+    nfc, nfd = unicodedata.normalize("NFC", "café.md"), unicodedata.normalize("NFD", "café.md")
+    for name in ("Maatschappelijk-Werker.md", nfc, nfd):
         (site / P / name).write_text(text, "utf-8")
     error = failed_build(site, ContentError)
-    assert sorted((p.path, p.message) for p in error.problems) == sorted([
-        (f"{P}{n}", f"Deze bestandsnaam geeft het webadres '{slug}', net als: {names}.")
-        for slug, names, group in [
-            ("cafe", f"{P}{unicodedata.normalize('NFD', 'café.md')}, "
-                     f"{P}{unicodedata.normalize('NFC', 'café.md')}",
-             [unicodedata.normalize("NFC", "café.md"), unicodedata.normalize("NFD", "café.md")]),
-            ("maatschappelijk-werker", f"{P}Maatschappelijk-Werker.md, {P}maatschappelijk-werker.md",
-             ["Maatschappelijk-Werker.md", "maatschappelijk-werker.md"])]
-        for n in group])
+    same = "Deze bestandsnaam geeft het webadres '{}', net als: {}."
+    cafes = f"{P}{nfd}, {P}{nfc}"
+    assert sorted((p.path, p.message, p.fix) for p in error.problems) == sorted([
+        (f"{P}Maatschappelijk-Werker.md", same.format(
+            "maatschappelijk-werker", f"{P}Maatschappelijk-Werker.md, {P}maatschappelijk-werker.md"),
+         "Geef elk bestand een eigen naam met kleine letters, cijfers en koppeltekens."),
+        (f"{P}maatschappelijk-werker.md", same.format(
+            "maatschappelijk-werker", f"{P}Maatschappelijk-Werker.md, {P}maatschappelijk-werker.md"),
+         "Geef elk bestand een eigen naam met kleine letters, cijfers en koppeltekens."),
+        # Two names that look the same: which is which, and which one to rename.
+        (f"{P}{nfd}", same.format("cafe", cafes) + " Deze naam ziet er hetzelfde uit als een andere, "
+         "maar is geschreven met losse accenttekens (zoals e + ´ in plaats van é).",
+         "Hernoem dit bestand: typ de naam opnieuw, zonder accenten, of wis het."),
+        (f"{P}{nfc}", same.format("cafe", cafes) + " Een ander bestand heeft dezelfde naam, geschreven "
+         "met losse accenttekens (zoals e + ´ in plaats van é).",
+         "Hernoem of wis dat andere bestand (zie de melding erbij)."),
+    ])
 
 
 def test_config_mistakes_are_listed_at_once(site):

@@ -87,15 +87,28 @@ def test_old_names_redirect_to_the_renamed_vacancy(site):
     ("a" * 300, f"'{'a' * 40}' is geen bruikbare oude naam (300 tekens)."),
     ("bom-en-crlf", "De oude naam 'bom-en-crlf' in 'aliases' is al in gebruik door "
                     "content/vacatures/bom-en-crlf.md."),
-    ("archief", "De oude naam 'archief' in 'aliases' is al in gebruik door de site zelf."),
+    ("archief", "De oude naam 'archief' is een adres van de site zelf (/vacatures/archief/)."),
+    ("maatschappelijk-werker", "De oude naam 'maatschappelijk-werker' is het huidige adres van "
+                               "deze vacature."),
 ])
-def test_an_alias_that_collides_fails_the_build(site, alias, message):
+def test_an_alias_that_collides_fails_the_build_at_its_line(site, alias, message):
     path = site / "content/vacatures/maatschappelijk-werker.md"
     path.write_text(path.read_text("utf-8").replace("blocks:", f"aliases:\n  - {alias}\nblocks:"),
                     "utf-8")
+    line = path.read_text("utf-8").split("\n").index(f"  - {alias}") + 1
     with pytest.raises(ContentError) as caught:
         build_site(site / "out", date(2025, 10, 1), root=site)
-    assert [p.message for p in caught.value.problems] == [message]
+    assert [(p.line, p.message) for p in caught.value.problems] == [(line, message)]
+
+
+def test_an_alias_on_a_site_address_is_reported_with_the_other_mistakes(site):
+    """It was only found once every other mistake of the file was fixed."""
+    path = site / "content/vacatures/maatschappelijk-werker.md"
+    text = path.read_text("utf-8").replace("blocks:", "aliases:\n  - archief\nblocks:")
+    path.write_text(text.replace("hours_per_week: 19", "hours_per_week: negentien"), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "out", date(2025, 10, 1), root=site)
+    assert len(caught.value.problems) == 2
 
 
 def test_editor_guide_lists_exactly_the_fields_of_the_model():

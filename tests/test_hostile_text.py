@@ -143,3 +143,17 @@ def test_a_date_outside_the_plausible_years_is_refused(site, day):
     replace(site, "closes: 2025-10-31", f"closes: {day}")
     [(_, _, message)] = problems(site)
     assert message == f"'closes' ligt in het jaar {int(day[:4])}: is het jaartal juist?"
+
+
+# -- point 25: raw HTML in an indented line of a list item -----------------------------------------
+
+def test_raw_html_indented_inside_a_list_item_is_refused(site):
+    """Four spaces inside a list item make a paragraph, not code: the tag showed as text."""
+    line = body_line(site)
+    replace(site, "Je helpt mensen.", "- Een punt\n\n    <script>alert(1)</script>\n")
+    assert problems(site) == [(line + 2, 5, "HTML (<script…) is niet toegelaten in de tekst.")]
+
+
+def test_raw_html_in_a_real_code_block_is_left_alone(site):
+    replace(site, "Je helpt mensen.", "Je helpt mensen.\n\n    <b>voorbeeld</b>\n")
+    assert (build_site(site / "out", TODAY, root=site) / "index.html").is_file()

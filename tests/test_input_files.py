@@ -148,3 +148,29 @@ def test_a_disk_that_refuses_to_write_gets_one_dutch_sentence(site, monkeypatch,
     assert err.startswith(message) and "Traceback" not in err and "Interne fout" not in err
     assert err.rstrip().endswith("output/ is niet aangepast.")
     assert tree_digest(site / "output") == before
+
+
+# -- point 21: files that look like content but are not read ---------------------------------------
+
+@pytest.mark.parametrize("name, fix", [
+    ("Vacature.MD", "Hernoem het naar Vacature.md als het op de site hoort; anders wis het."),
+    ("vacature.markdown", "Hernoem het naar vacature.md als het op de site hoort; anders wis het."),
+    ("vacature.md.txt", "Hernoem het naar vacature.md als het op de site hoort; anders wis het."),
+    (".vacature.md", "Hernoem het naar vacature.md als het op de site hoort; anders wis het."),
+])
+def test_a_file_that_is_not_read_is_named_in_a_warning(site, name, fix):
+    from helpers import read_site
+
+    (site / VACANCIES / name).write_text("---\ntitle: x\n---\n", "utf-8")
+    [warning] = [w for w in read_site(TODAY, root=site).warnings if w.path.endswith(name)]
+    assert warning.message.startswith("Dit bestand wordt niet gelezen")
+    assert warning.fix == fix
+
+
+def test_editor_lock_files_and_other_files_are_not_warned_about(site):
+    from helpers import read_site
+
+    for name in (".~lock.vacature.md#", ".DS_Store", "foto.jpg", "notities.txt"):
+        (site / VACANCIES / name).write_text("x", "utf-8")
+    assert not [w for w in read_site(TODAY, root=site).warnings if w.path.startswith(VACANCIES + "/.")
+                or w.path.endswith((".jpg", ".txt", "Store"))]

@@ -641,7 +641,7 @@ ABSENT = {
     "work_times": [], "employment_types": [], "contracts": [], "locations": [], "telework": None,
     "start_date": None, "end_date": None, "salaries": [], "requirements": None, "apply": NO_APPLY,
     "reserve": None, "contact": NO_CONTACT, "closes": None, "open_ended": False,
-    "selection_starts": None, "procedure": [],
+    "selection_starts": None, "procedure": [], "pass_mark": None,
     # the keys kept for readers of the file's first version
     "apply_url": None, "grade": None, "hours_per_week": None, "full_time": None, "contract": None,
 }

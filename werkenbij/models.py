@@ -269,6 +269,7 @@ class Vacancy:
     apply: Apply = Apply()
     reserve: Reserve | None = None
     procedure: tuple[Step, ...] = ()
+    pass_mark: str = ""  # the result needed to pass the whole selection, e.g. 60/100
     unit: str = ""
     published: date | None = None
     published_unknown: bool = False
@@ -281,6 +282,7 @@ class Vacancy:
     draft: bool = False
     summary_line: int = 0  # where `summary` is written in the content file
     aliases: tuple[str, ...] = ()  # old slugs: their URLs redirect here
+    alias_lines: tuple[int, ...] = ()  # where each is written in the content file
 
     @property
     def path(self) -> str:

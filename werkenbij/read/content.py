@@ -39,6 +39,7 @@ from .vacancy_rules import (
     check_closing_known,
     check_date_order,
     check_open_has_posting_date,
+    check_plausible_dates,
     read_aliases,
     read_blocks,
 )
@@ -47,7 +48,7 @@ VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "
                 "contract", "location", "locations", "telework", "employer", "positions",
                 "reference", "start_date", "end_date", "requirements", "apply", "reserve",
                 "published", "closes", "salary", "apply_url", "procedure", "competencies",
-                "contact", "faq", "blocks", "draft", "aliases"}
+                "contact", "faq", "blocks", "draft", "aliases", "pass_mark"}
 STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text",
              "time", "place", "date_note"}
 OPEN_ENDED = "doorlopend"      # closes: doorlopend, recruitment without a last day
@@ -113,10 +114,12 @@ class VacancyReader:
             data = _read(self.root / rel, self.root, problems)
             if data is None:
                 return ReadVacancy(None, tuple(problems), (), ())
-        vacancy = _read_vacancy(ContentFile(rel, data, problems, self.markdown), self.config,
-                                self.block_names)
+        file = ContentFile(rel, data, problems, self.markdown)
+        vacancy = _read_vacancy(file, self.config, self.block_names)
         if any(p.severity == Severity.ERROR for p in problems) or vacancy is None:
             return ReadVacancy(None, tuple(problems), (), ())
+        assert file.fields is not None
+        problems += check_plausible_dates(file.fields, vacancy, self.today)
         shown = is_shown(vacancy, self.today, self.drafts)
         if shown and not vacancy.draft:
             problems += check_open_has_posting_date(vacancy, vacancy_state(vacancy, self.today), self.today)
@@ -140,7 +143,8 @@ def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: l
     if any(p.severity == Severity.ERROR for p in problems):
         raise ContentError(problems)
     shown = [r for r in read if r.vacancy is not None and is_shown(r.vacancy, today, drafts)]
-    warnings = [w for r in shown for w in r.warnings] + shared_warnings(shared.pages, shared.blocks)
+    warnings = [p for p in problems if p.severity == Severity.WARNING]  # about files, not texts
+    warnings += [w for r in shown for w in r.warnings] + shared_warnings(shared.pages, shared.blocks)
     return Content(vacancies=tuple(sorted((r.vacancy for r in shown), key=lambda v: v.slug)),
                    pages=shared.pages, blocks=shared.blocks, warnings=tuple(warnings))
 
@@ -188,11 +192,12 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
         published=None if published == UNKNOWN_DAY else f.date("published"),
         published_unknown=published == UNKNOWN_DAY,
         closes=None if closes == OPEN_ENDED else f.date("closes"), open_ended=closes == OPEN_ENDED,
-        salaries=read_salary(f), procedure=_procedure(file, f),
+        salaries=read_salary(f), procedure=_procedure(file, f), pass_mark=f.text("pass_mark"),
         competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
         contact=_contact(f, None if employer else config.contact),
         faq=tuple(collect(f.items("faq", noun="link"), read_link)),
-        blocks=read_blocks(f, block_names), draft=f.flag("draft"), aliases=read_aliases(f),
+        blocks=read_blocks(f, block_names), draft=f.flag("draft"),
+        aliases=read_aliases(f, slug_for(Path(file.rel))),
     )
     check_date_order(f, values)
     if not values["draft"]:
@@ -201,7 +206,8 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
     if not (values["title"] and (values["team"] or employer) and values["summary"]):
         return None
     return Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body,
-                   summary_line=file.text_line(("summary",)), **values)
+                   summary_line=file.text_line(("summary",)), **values,
+                   alias_lines=tuple(f.doc.where(("aliases", i))[0] for i in range(len(values["aliases"]))))
 
 
 def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:

@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Contact, Link, parse_day
 from ..policy import EMAIL, INVISIBLE, is_allowed_url, refused_url_fix
 from ..problems import Problem
-from .yamltext import Key, YamlDocument
+from .yamltext import Key, YamlDocument, curly_quoted
 
 _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
 _HIDDEN = INVISIBLE
@@ -62,6 +62,8 @@ class Fields:
         if not isinstance(value, str):
             self.problem(key, f"{self.name(key)} moet {kind} zijn, geen lijst of blok.",
                          "Schrijf de waarde op dezelfde regel na de dubbele punt.")
+            return ""
+        if curly_quoted(value):  # named once by the YAML reader; judged again, it would mislead
             return ""
         if _HIDDEN.search(value):
             # Bidirectional overrides and other invisible controls can make text read

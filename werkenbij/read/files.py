@@ -15,7 +15,7 @@ from ..inputs import MAX_CONTENT_BYTES, refusal
 from ..markdown_html import MarkdownConverter
 from ..models import Source
 from ..policy import PLACEHOLDER
-from ..problems import Problem
+from ..problems import Problem, Severity
 from .fields import Fields
 from .frontmatter import SplitFile, decode_content, split_front_matter
 from .markdown_rules import check_markdown
@@ -107,6 +107,7 @@ def content_paths(folder: Path, root: Path, problems: list[Problem],
     """The .md files of a folder, refusing two files that would get the same slug, and slugs
     that the site itself uses (a vacancy called archief.md would replace the archive)."""
     by_slug: dict[str, list[Path]] = defaultdict(list)
+    problems += _near_misses(folder, root)
     # Names starting with "." are editor lock files and macOS metadata, never content.
     for path in sorted(p for p in folder.glob("*.md") if not p.name.startswith(".")) \
             if folder.is_dir() else []:
@@ -125,14 +126,52 @@ def content_paths(folder: Path, root: Path, problems: list[Problem],
         if len(paths) > 1 or not slug:
             names = ", ".join(p.relative_to(root).as_posix() for p in paths)
             for path in paths:
-                problems.append(Problem(
-                    path.relative_to(root).as_posix(), 0, 0,
-                    f"Deze bestandsnaam geeft het webadres '{slug}', net als: {names}."
-                    if slug else "Deze bestandsnaam geeft geen bruikbaar webadres.",
-                    "Geef elk bestand een eigen naam met kleine letters, cijfers en koppeltekens."))
+                message, fix = (f"Deze bestandsnaam geeft het webadres '{slug}', net als: {names}."
+                                if slug else "Deze bestandsnaam geeft geen bruikbaar webadres.",
+                                "Geef elk bestand een eigen naam met kleine letters, cijfers en "
+                                "koppeltekens.")
+                twins = [p for p in paths if p != path and _nfc(p.name) == _nfc(path.name)]
+                if twins and path.name != _nfc(path.name):
+                    message += (" Deze naam ziet er hetzelfde uit als een andere, maar is geschreven "
+                                "met losse accenttekens (zoals e + ´ in plaats van é).")
+                    fix = "Hernoem dit bestand: typ de naam opnieuw, zonder accenten, of wis het."
+                elif twins:
+                    message += (" Een ander bestand heeft dezelfde naam, geschreven met losse "
+                                "accenttekens (zoals e + ´ in plaats van é).")
+                    fix = "Hernoem of wis dat andere bestand (zie de melding erbij)."
+                problems.append(Problem(path.relative_to(root).as_posix(), 0, 0, message, fix))
             continue
         files.append(paths[0])
     return files
+
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def _near_misses(folder: Path, root: Path) -> list[Problem]:
+    """Files that look like content but are not read: Notulen.MD, tekst.markdown, a Windows
+    export vacature.md.txt, a hidden .vacature.md. Said once, as a warning, not skipped silently."""
+    found = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        name = path.name.lower()
+        looks_like = name.endswith(_MARKDOWN_SUFFIXES) or name.endswith(".md.txt")
+        if not looks_like or (path.name.endswith(".md") and not path.name.startswith(".")):
+            continue
+        stem = path.name.lstrip(".")
+        for suffix in (".md.txt", *_MARKDOWN_SUFFIXES):
+            if stem.lower().endswith(suffix):
+                stem = stem[: -len(suffix)]
+                break
+        found.append(Problem(path.relative_to(root).as_posix(), 0, 0,
+                             "Dit bestand wordt niet gelezen: alleen namen die op .md eindigen (in "
+                             "kleine letters, zonder punt vooraan) horen bij de site.",
+                             f"Hernoem het naar {stem}.md als het op de site hoort; anders wis het.",
+                             severity=Severity.WARNING))
+    return found
+
+
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
 
 
 def slug_for(path: Path) -> str:

@@ -2,8 +2,9 @@
 
 The rules read the same tree the site is rendered from (Python-Markdown, configured once in
 werkenbij/markdown_html.py), so a reference-style link, a link over two lines or a heading
-inside a list is judged exactly as it will show. Only raw HTML is looked for line by line:
-the renderer turns it into visible text, so it never reaches the tree as markup.
+inside a list is judged exactly as it will show. Only raw HTML is looked for line by line
+(the renderer turns it into visible text, so it never reaches the tree as markup), skipping
+what the tree shows to be a code block.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def check_markdown(text: str, first_line: int, path: str, markdown: MarkdownConv
     except RecursionError:
         return [Problem(path, first_line, 0, "De tekst is te diep genest (te veel haakjes of "
                         "lijsten in elkaar).", "Maak de tekst eenvoudiger.")]
-    problems = list(_invisible(source)) + list(_raw_html(source))
+    code = "\n".join(e.text_content() for e in tree.iter("pre"))
+    problems = list(_invisible(source)) + list(_raw_html(source, code)) + list(_word_bullets(source))
     problems += _headings(tree, source, top_level)
     problems += _links(tree, source)
     return sorted(problems)
@@ -107,6 +109,23 @@ def _complexity(source: _Source) -> Iterator[Problem]:
         paragraph = []
 
 
+_WORD_BULLET = re.compile(r"^\s*([•◦▪▫■□●○·–—])[ \t]")
+
+
+def _word_bullets(source: _Source) -> Iterator[Problem]:
+    """Word's bullets, pasted: Markdown does not know them, so the lines ran into one paragraph."""
+    in_fence = False
+    for index, line in enumerate(source.lines):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        found = None if in_fence else _WORD_BULLET.match(line)
+        if found:
+            yield Problem(source.path, source.first_line + index, found.start(1) + 1,
+                          f"Deze regel begint met een opsommingsteken uit Word ({found.group(1)}). "
+                          "Zonder '- ' wordt het geen lijst, maar één lange alinea.",
+                          f"Vervang '{found.group(1)}' vooraan door '- ' (een streepje en een spatie).")
+
+
 def _invisible(source: _Source) -> Iterator[Problem]:
     """Characters that make the text read otherwise than it looks: a right-to-left override
     shows a link to evil.example as a trusted address, a zero-width space hides "hier"."""
@@ -117,12 +136,14 @@ def _invisible(source: _Source) -> Iterator[Problem]:
                           "Typ dit stuk opnieuw in plaats van het te plakken.")
 
 
-def _raw_html(source: _Source) -> Iterator[Problem]:
+def _raw_html(source: _Source, code: str) -> Iterator[Problem]:
+    """`code`: the text of the code blocks as parsed. An indented line is code on its own, but
+    a paragraph inside a list item: judged by what the parser made of it, not by its spaces."""
     in_fence = False
     for index, line in enumerate(source.lines):
         if FENCE.match(line):
             in_fence = not in_fence
-        if in_fence or line.startswith("    "):
+        if in_fence or (line.startswith("    ") and line.strip() in code):
             continue
         stripped = _AUTOLINK.sub("", _CODE_SPAN.sub("", line))
         match = _HTML.search(stripped)  # one message per line is enough to act on

@@ -4,13 +4,13 @@ name no other address, blocks that exist."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from slugify import slugify
 
-from ..models import Vacancy
+from ..models import Vacancy, vacancy_path
 from ..policy import RESERVED_VACANCY_SLUGS
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..schedule import VacancyState
 from .fields import Fields
 
@@ -45,6 +45,40 @@ def check_date_order(f: Fields, values: dict) -> None:
                   "controleer beide data.")
 
 
+FAR = timedelta(days=400)  # a year typed wrong lands at least a year off
+
+
+def check_plausible_dates(f: Fields, vacancy: Vacancy, today: date) -> list[Problem]:
+    """Warnings for a year typed wrong (2062 for 2026): a date far from the vacancy's own posting
+    day (or its earliest date), or more than a year after the build date. The end of a work
+    period may lie further on; it is checked against its start."""
+    dated = [(("published",), vacancy.published), (("closes",), vacancy.closes),
+             (("start_date",), vacancy.start_date),
+             *((("procedure", i, "date"), step.date) for i, step in enumerate(vacancy.procedure))]
+    dated = [(key, day) for key, day in dated if day]
+    if not dated:
+        return []
+    anchor = vacancy.published or min(day for _, day in dated)
+    found = []
+    for key, day in dated:
+        if abs(day - anchor) > FAR or day - today > FAR:
+            other = f"'published' ({anchor})" if vacancy.published else f"de vroegste datum ({anchor})"
+            reason = other if abs(day - anchor) > FAR else f"vandaag ({today})"
+            found.append(_warning(f, key, f"'{key[-1]}' ({day}) ligt meer dan een jaar van {reason}: "
+                                  "is het jaartal juist?"))
+    start = vacancy.start_date or anchor
+    if vacancy.end_date and vacancy.end_date - start > 6 * FAR:
+        found.append(_warning(f, ("end_date",), f"'end_date' ({vacancy.end_date}) ligt meer dan zes "
+                              f"jaar na het begin ({start}): is het jaartal juist?"))
+    return found
+
+
+def _warning(f: Fields, key: tuple, message: str) -> Problem:
+    line, column = f.doc.where(key)
+    return Problem(f.path, line, column, message, "Controleer het jaartal; klopt de datum, dan "
+                   "mag je deze waarschuwing negeren.", severity=Severity.WARNING)
+
+
 def check_closing_known(f: Fields, values: dict) -> None:
     """A live vacancy says when it closes, so that none stays open by accident: a last day, an
     open-ended recruitment on purpose, a dated step, or a work period."""
@@ -74,10 +108,19 @@ def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
 MAX_SLUG = 100  # a web address, and a folder in output/: file systems stop at 255 bytes
 
 
-def read_aliases(f: Fields) -> tuple[str, ...]:
-    """Old slugs; each must already be a slug (it is the old file name as it appears in links)."""
+def read_aliases(f: Fields, slug: str) -> tuple[str, ...]:
+    """Old slugs; each must already be a slug (it is the old file name as it appears in links),
+    and neither an address of the site itself nor this vacancy's own (`slug`)."""
     names = f.strings("aliases")
     for index, name in enumerate(names):
+        if name in RESERVED_VACANCY_SLUGS:
+            problem_at(f, ("aliases", index), f"De oude naam '{name}' is een adres van de site zelf "
+                       f"({vacancy_path(name)}).", "Haal die naam uit 'aliases'.")
+            continue
+        if name == slug:
+            problem_at(f, ("aliases", index), f"De oude naam '{name}' is het huidige adres van deze "
+                       "vacature.", "Haal die naam uit 'aliases': alleen vroegere namen horen erbij.")
+            continue
         if not name or len(name) > MAX_SLUG:
             problem_at(f, ("aliases", index), f"'{name[:40]}' is geen bruikbare oude naam ("
                         + ("leeg" if not name else f"{len(name)} tekens") + ").",
@@ -89,7 +132,8 @@ def read_aliases(f: Fields) -> tuple[str, ...]:
 
 
 def check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
-    """Every slug and alias names one address; an alias may not take a vacancy's own."""
+    """Every slug and alias names one address: an alias may not take another vacancy's
+    address or alias (what one file alone can tell is checked by read_aliases)."""
     owners: dict[str, list[str]] = defaultdict(list)
     for vacancy in vacancies:
         owners[vacancy.slug].append(vacancy.source.path)
@@ -97,12 +141,12 @@ def check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
             owners[alias].append(vacancy.source.path)
     problems = []
     for vacancy in vacancies:
-        for alias in vacancy.aliases:
+        for alias, line in zip(vacancy.aliases, vacancy.alias_lines, strict=True):
             others = sorted(set(owners[alias]) - {vacancy.source.path})
-            if alias in RESERVED_VACANCY_SLUGS or others or alias == vacancy.slug:
-                taken = ", ".join(others) if others else "de site zelf"
-                problems.append(Problem(vacancy.source.path, 0, 0,
-                                        f"De oude naam '{alias}' in 'aliases' is al in gebruik door {taken}.",
+            if others:
+                problems.append(Problem(vacancy.source.path, line, 0,
+                                        f"De oude naam '{alias}' in 'aliases' is al in gebruik door "
+                                        f"{', '.join(others)}.",
                                         "Haal die naam uit 'aliases' of kies het juiste bestand."))
     return problems
 

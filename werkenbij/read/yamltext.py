@@ -132,7 +132,7 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[YamlDocument | None, lis
     except _Refused as refused:
         return None, [refused.mistake]
     except yaml.MarkedYAMLError as error:
-        return None, [_unclosed_quote(padded, error) or _explain(error)]
+        return None, [_curly_line(padded, error) or _unclosed_quote(padded, error) or _explain(error)]
     mistakes: list[YamlMistake] = []
     positions: dict[Key, tuple[int, int]] = {}
     data = _to_data(node, (), positions, mistakes) if node is not None else None
@@ -149,7 +149,25 @@ def _to_data(node: yaml.Node, key: Key, positions: dict, mistakes: list[YamlMist
         return [_to_data(item, key + (i,), positions, mistakes) for i, item in enumerate(node.value)]
     if not node.style and node.value in _NULLS:  # plain style: None (Python) or "" (libyaml)
         return None
+    if not node.style and curly_quoted(node.value):
+        mistakes.append(_curly_mistake(node.start_mark.line + 1, node.start_mark.column + 1))
     return node.value
+
+
+# Word turns " and ' into these while you type; YAML does not read them as quotes, so the
+# value would keep them (and a ': ' inside would break the line).
+CURLY_OPEN, CURLY_CLOSE = "“‘„‚«", "”’“‘»"
+
+
+def curly_quoted(value: str) -> bool:
+    return len(value) >= 2 and value[0] in CURLY_OPEN and value[-1] in CURLY_CLOSE
+
+
+def _curly_mistake(line: int, column: int) -> YamlMistake:
+    return YamlMistake(line, column, "Deze waarde staat tussen gekrulde aanhalingstekens (“…” of "
+                       "‘…’), zoals Word ze maakt. De site leest die als tekst.",
+                       'Vervang ze door gewone aanhalingstekens: "…". Typ ze in je teksteditor, '
+                       "niet in Word.")
 
 
 def _mapping(node: yaml.MappingNode, key: Key, positions: dict, mistakes: list) -> dict:
@@ -217,6 +235,19 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> YamlMistake | Non
             return YamlMistake(index + 1, line.find('"') + 1, "Een aanhalingsteken wordt niet "
                                "gesloten.", "Sluit elke waarde af met hetzelfde aanhalingsteken "
                                "als waarmee ze begint.")
+    return None
+
+
+def _curly_line(text: str, error: yaml.MarkedYAMLError) -> YamlMistake | None:
+    """A value in curly quotes with ': ' inside breaks the line, and PyYAML then says quotes
+    are missing although the editor typed them: name the curly quotes instead."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return None
+    line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+    value = line.split(": ", 1)[1].strip() if ": " in line else line.strip().removeprefix("- ")
+    if value[:1] in CURLY_OPEN:
+        return _curly_mistake(mark.line + 1, line.find(value[0]) + 1)
     return None
 
 

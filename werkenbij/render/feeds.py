@@ -106,6 +106,7 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
                        "place": step.place or None, "date_note": step.date_note or None,
                        "tentative": step.tentative, "eliminating": step.eliminating}
                       for step in vacancy.procedure],
+        "pass_mark": vacancy.pass_mark or None,
         # Kept for readers of the first version of this file:
         "apply_url": a.url or None,
         "grade": " of ".join(vacancy.grades) or None,
