@@ -22,14 +22,16 @@ from werkenbij.problems import BuildError, ConfigError, ContentError
 BROKEN = FIXTURES / "broken"
 TODAY = date(2025, 10, 1)
 P = "content/vacatures/"
+CURLY = ("Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. "
+         "De site leest die als tekst.")
 
 EXPECTED = {
     "tab-indentation": ["12:1: Er staat een tab in de inspringing."],
     "unquoted-colon": ["2:14: Er staat een ': ' in een waarde zonder aanhalingstekens."],
     # Pasted from Word: the quotes are named, never read into the page; bullets never a run-on.
-    "word-curly-quotes": ["2:8: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst.", "11:16: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst."],
-    "word-curly-quotes-with-colon": ["2:8: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst."],
-    "word-curly-phone": ["18:10: Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. De site leest die als tekst."],
+    "word-curly-quotes": [f"2:8: {CURLY}", f"11:16: {CURLY}"],
+    "word-curly-quotes-with-colon": [f"2:8: {CURLY}"],
+    "word-curly-phone": [f"18:10: {CURLY}"],
     "word-bullets": [f"{line}:1: Deze regel begint met een opsommingsteken uit Word ({mark}). Zonder '- ' "
                      "wordt het geen lijst, maar één lange alinea." for line, mark in
                      ((24, "•"), (25, "•"), (26, "–"))],
