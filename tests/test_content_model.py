@@ -331,8 +331,8 @@ def test_apply_mistakes(site):
         "7:1 Gebruik 'apply_url' of 'apply.url', niet allebei."]
     assert mistakes(site, CLOSES + "apply:\n  documents:\n    - je cv\n") == [
         "8:3 'apply' zegt niet hoe je solliciteert."]
+    # one mistake, one message: the url is named, not also "says not how to apply"
     assert mistakes(site, CLOSES + "apply:\n  url: javascript:alert(1)\n") == [
-        "8:3 'apply' zegt niet hoe je solliciteert.",
         "8:8 'apply': 'url' is geen toegelaten link (javascript:alert(1))."]
     hours_only = "apply:\n  email: jobs@example.org\n  in_person_hours: 9 tot 12\n"
     assert mistakes(site, CLOSES + hours_only) == [
@@ -485,3 +485,155 @@ def test_dates_of_an_ordinary_vacancy_raise_no_doubt(site):
     (site / NAME).write_text(HEAD + "closes: 2025-10-31\nstart_date: 2026-01-01\nend_date: 2027-06-30\n"
                              + BODY, "utf-8")
     assert not [w for w in read_site(TODAY, root=site).warnings if "jaartal" in w.message]
+
+
+# -- found in review: each a way the site stated something false or stayed open ---------------------
+
+def test_a_scheduled_repost_with_the_same_title_fails_when_written_not_when_it_comes_online(site):
+    """Built before either is online, the overlap is already an error; the night B came online
+    the build used to fail on a duplicate <title>, keeping every vacancy as it was."""
+    for name, published, closes in (("a", "2026-01-01", "2026-01-31"),
+                                    ("b", "2026-01-20", "2026-02-28")):
+        (site / f"content/vacatures/{name}.md").write_text(
+            HEAD.replace("2025-09-01", published) + f"closes: {closes}\n" + BODY, "utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_site(date(2025, 12, 1), root=site)
+    assert sorted((p.path, p.line) for p in caught.value.problems) == [
+        ("content/vacatures/a.md", 2), ("content/vacatures/b.md", 2)]
+    assert caught.value.problems[0].message.endswith("staat op dezelfde dagen open; bezoekers kunnen "
+                                                     "ze niet uit elkaar houden.")
+
+
+@pytest.mark.parametrize("front, last_day, reason", [
+    # open-ended but the job begins: nobody applies after that
+    ("closes: doorlopend\nstart_date: 2025-11-01\n", date(2025, 10, 31), "work"),
+    # the job begins before the first dated step: the earlier one ends it
+    ("start_date: 2025-11-01\nprocedure:\n  - title: Gesprek\n    date: 2025-11-10\n",
+     date(2025, 10, 31), "work"),
+    ("start_date: 2025-12-01\nprocedure:\n  - title: Gesprek\n    date: 2025-11-10\n",
+     date(2025, 11, 9), "selection"),
+    ("closes: doorlopend\nend_date: 2026-03-31\n", date(2026, 3, 31), "end"),
+    ("closes: doorlopend\n", None, None),
+])
+def test_what_ends_the_time_to_apply_is_the_earliest_the_vacancy_implies(site, front, last_day, reason):
+    from werkenbij.schedule import dates_of
+
+    state = dates_of(read(site, front))
+    assert state.last_day == last_day
+    assert (state.ends_by or (None,))[0] == reason
+
+
+def test_a_vacancy_that_would_close_before_it_is_published_is_refused(site):
+    assert mistakes(site, "start_date: 2025-08-01\n") == [
+        "6:13 De vacature sluit op 2025-07-31, vóór ze gepubliceerd wordt ('published', 2025-09-01)."]
+
+
+def test_closing_after_the_work_began_is_a_warning(site):
+    (site / NAME).write_text(HEAD + "closes: 2025-11-15\nstart_date: 2025-11-01\n" + BODY, "utf-8")
+    [warning] = [w for w in read_site(TODAY, root=site).warnings if "start_date" in w.message]
+    assert warning.message == ("'closes' (2025-11-15) ligt niet vóór de eerste werkdag ('start_date', "
+                               "2025-11-01).")
+
+
+def test_open_ended_with_an_end_says_until_when(site, tmp_path):
+    (site / NAME).write_text(HEAD + "closes: doorlopend\nend_date: 2026-03-31\n" + BODY, "utf-8")
+    page = parse(build_site(tmp_path / "out", TODAY, root=site) / "vacatures/test/index.html")
+    assert text_of(page.select_one(".status-open")).replace(" .", ".") == (
+        "Open vacature. Je kan doorlopend solliciteren. De job loopt tot en met dinsdag 31 maart 2026.")
+
+
+def test_hours_with_only_a_note_claim_neither_full_nor_part_time(site, tmp_path):
+    (site / NAME).write_text(HEAD + CLOSES + "hours_note: De uren volgen later.\n"
+                             "location:\n  city: Gent\n" + BODY, "utf-8")
+    out = build_site(tmp_path / "out", TODAY, root=site)
+    card = parse(out / "index.html").select_one(".vacancy-card")
+    assert card["data-hours"] == "" and "Uren" not in text_of(card)
+    page = parse(out / "vacatures/test/index.html")
+    facts = {text_of(d.dt): text_of(d.dd) for d in page.select(".in-short .facts > div")}
+    assert facts["Uren"] == "De uren volgen later."
+    import json
+    posting = next(d for s in page.select('script[type="application/ld+json"]')
+                   if (d := json.loads(s.string))["@type"] == "JobPosting")
+    assert "employmentType" not in posting
+
+
+@pytest.mark.parametrize("written, category, months", [
+    ("tijdelijk, met kans op vaste benoeming", "tijdelijke job", None),
+    ("stagebegeleider, onbepaalde duur", "vaste job", None),
+    ("contractueel, onbepaalde duur, 6 maanden proefperiode", "vaste job", None),
+    ("contractueel, bepaalde duur van 1 jaar", "tijdelijke job", 12),
+])
+def test_plain_contract_words_are_read_as_whole_words(site, written, category, months):
+    [contract] = read(site, CLOSES + f'contract: "{written}"\n').contracts
+    assert (contract.category, contract.months) == (category, months)
+
+
+def test_a_replacement_is_temporary_even_when_statutory_and_months_need_a_duration(site):
+    [contract] = read(site, CLOSES + "contract:\n  status: statutair\n  duration: vervanging\n").contracts
+    assert contract.category == "tijdelijke job" and contract.temporary
+    assert mistakes(site, CLOSES + "contract:\n  status: contractueel\n  months: 12\n") == [
+        "9:11 'contract': 'months' past niet bij een contract zonder duur."]
+    assert labels.contract_label(Contract(duration="bepaalde duur", months=1)) == "Bepaalde duur (1 maand)"
+
+
+def test_sharing_names_the_employer_of_the_vacancy(site, tmp_path):
+    (site / NAME).write_text(HEAD.replace("team: Testteam\n", "employer: OCMW Meerhout\n") + CLOSES
+                             + BODY, "utf-8")
+    page = parse(build_site(tmp_path / "out", TODAY, root=site) / "vacatures/test/index.html")
+    assert "bij%20OCMW%20Meerhout" in page.find(id="delen").find("a")["href"]
+
+
+def test_working_fully_from_home_without_a_workplace_gives_no_country_nobody_stated(site, tmp_path):
+    (site / NAME).write_text(HEAD + CLOSES + "telework: volledig\n" + BODY, "utf-8")
+    page = parse(build_site(tmp_path / "out", TODAY, root=site) / "vacatures/test/index.html")
+    assert "JobPosting" not in str(page) and "België" not in str(page)
+
+
+@pytest.mark.parametrize("front, message", [
+    ("salary: []\n", "7:9 'salary' is leeg."),
+    ("contract: []\n", "7:11 'contract' is leeg."),
+    ("grade: []\n", "7:8 'grade' is leeg."),
+    ("requirements: {}\n", "7:15 'requirements' is leeg."),
+    ("locations: []\n", "7:12 'locations' is leeg."),
+    ("salary:\n  note:\n", "8:3 'salary' is leeg."),
+    ("reserve:\n  years:\n", "8:3 'reserve' is leeg."),
+    ('grade:\n  - B1-B3\n  - ""\n', "9:5 'grade': item 2 is leeg."),
+])
+def test_an_empty_list_or_block_is_named_not_dropped(site, front, message):
+    assert mistakes(site, CLOSES + front) == [message]
+
+
+@pytest.mark.parametrize("front, message", [
+    ("closes: [doorlopend]\n", "6:9 'closes' moet een datum zijn, geen lijst of blok."),
+    ("closes: 2025-02-30\n", "6:9 'closes' is geen geldige datum (2025-02-30)."),
+    ("apply:\n  email: mailto:a@b.be\n", "8:10 'apply': 'email' is geen geldig e-mailadres (mailto:a@b.be)."),
+    ("employer: [OCMW X]\n", "7:11 'employer' moet een naam zijn, of een blok met 'name' en het adres."),
+    ("location:\n  city: [Kortrijk]\n", "8:9 'location': 'city' moet tekst zijn, geen lijst of blok."),
+])
+def test_one_mistake_gives_one_message(site, front, message):
+    assert mistakes(site, front if "closes" in front else CLOSES + front) == [message]
+
+
+def test_no_salary_range_is_made_up_when_one_scale_has_no_amounts(site, tmp_path):
+    (site / NAME).write_text(HEAD + CLOSES + "location:\n  city: Gent\nsalary:\n  - scale: C1\n"
+                             "    min: 2000\n  - scale: E1\n" + BODY, "utf-8")
+    page = parse(build_site(tmp_path / "out", TODAY, root=site) / "vacatures/test/index.html")
+    assert "baseSalary" not in str(page)
+
+
+def test_no_requirement_wording_doubles_up(site, tmp_path):
+    (site / NAME).write_text(HEAD + CLOSES + "requirements:\n  diploma_level: geen\n"
+                             "  experience_months: 1\n" + BODY, "utf-8")
+    page = parse(build_site(tmp_path / "out", TODAY, root=site) / "vacatures/test/index.html")
+    assert [text_of(li) for li in page.find(id="voorwaarden").find_all("li")] == [
+        "Diploma: je hebt geen diploma nodig", "Ervaring: minstens 1 maand"]
+
+
+def test_two_steps_with_one_title_are_two_calendar_events(site, tmp_path):
+    from icalendar import Calendar
+
+    (site / NAME).write_text(HEAD + CLOSES + "procedure:\n  - title: Gesprek\n    date: 2025-11-05\n"
+                             "  - title: Gesprek\n    date: 2025-11-12\n" + BODY, "utf-8")
+    out = build_site(tmp_path / "out", TODAY, root=site)
+    events = Calendar.from_ical((out / "vacatures/test/procedure.ics").read_bytes()).walk("VEVENT")
+    assert len({str(e["UID"]) for e in events}) == 2

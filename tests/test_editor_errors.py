@@ -296,6 +296,8 @@ def test_a_missing_closes_is_a_warning_while_open(tmp_path):
                 and p.line == 1]
     assert messages == [
         "De vacature is open maar heeft geen 'closes'-datum; kandidaten zien niet tot wanneer ze "
-        "kunnen solliciteren."]
+        "kunnen solliciteren.",
+        "De vacature is open met 'published: onbekend', dus zoekmachines krijgen geen "
+        "gestructureerde vacaturegegevens (JobPosting) en ze staat niet in de nieuwsfeed."]
     closed = read_site(date(2026, 11, 28)).warnings
-    assert not any("'closes'" in p.message for p in closed)
+    assert not any("'closes'" in p.message or "onbekend" in p.message for p in closed)

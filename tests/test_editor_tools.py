@@ -83,7 +83,7 @@ def test_old_names_redirect_to_the_renamed_vacancy(site):
 
 
 @pytest.mark.parametrize("alias, message", [
-    ('""', "'' is geen bruikbare oude naam (leeg)."),
+    ('""', "'aliases': item 1 is leeg."),
     ("a" * 300, f"'{'a' * 40}' is geen bruikbare oude naam (300 tekens)."),
     ("bom-en-crlf", "De oude naam 'bom-en-crlf' in 'aliases' is al in gebruik door "
                     "content/vacatures/bom-en-crlf.md."),

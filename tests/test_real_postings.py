@@ -648,9 +648,12 @@ ABSENT = {
 
 
 def record(slug: str, **facts) -> dict:
-    """The entry of vacatures.json for `slug` (but its summary): its facts, the rest absent."""
+    """The entry of vacatures.json for `slug` (but its summary): its facts, the rest absent.
+    `location` (the first version's key) repeats the first workplace's name and address."""
+    first = facts.get("locations", [None])[0]
+    location = {key: first[key] for key in ("name", "street", "postal_code", "city")} if first else None
     return {"id": slug, "url": url_of(slug), "title": title_of(slug), "employer": employer_of(slug),
-            "published": OPEN_ON[slug].isoformat(), **ABSENT, **facts}
+            "published": OPEN_ON[slug].isoformat(), **ABSENT, "location": location, **facts}
 
 
 def hours(text: str, low=None, high=None, share=None, full_week=None, note=None) -> dict:

@@ -191,3 +191,31 @@ def test_odd_paths_get_a_quiet_404(server, path):
     _, base, _ = server
     status, _ = get(base.rstrip("/") + path)
     assert status == 404
+
+
+def test_each_warning_is_printed_once_per_serve_run(tmp_path, capsys):
+    """On every save the editor read the same warnings about files they did not touch."""
+    from datetime import date
+
+    from werkenbij.build import BuildOptions
+    from werkenbij.dev.serve import DevServer
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    logged: list[str] = []
+    server = DevServer(BuildOptions(root=site, output=site / "output", today=date(2025, 10, 1),
+                                    templates=ROOT / "templates", jobs=1), "/", log=logged.append)
+    server.rebuild()
+    first = capsys.readouterr().err
+    assert "waarschuwing" in first and "al eerder getoond" not in logged[-1]
+    count = first.count("waarschuwing:")
+    server.rebuild()  # a save that changed nothing new
+    assert "waarschuwing:" not in capsys.readouterr().err
+    assert logged[-1].startswith(f"9 pagina's gebouwd, 0 fouten, {count} waarschuwingen, waarvan "
+                                 f"{count} al eerder getoond (")
+    page = site / "content/pages/over-wsw.md"
+    page.write_text(page.read_text("utf-8") + "\n" + "Dit is een zin met heel veel woorden " * 4 + ".\n",
+                    "utf-8")
+    server.rebuild()  # the page the editor touched: only its new warning is printed
+    again = capsys.readouterr().err
+    assert again.count("waarschuwing:") == 1 and "content/pages/over-wsw.md" in again

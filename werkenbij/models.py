@@ -125,10 +125,10 @@ class Contract:
         """What the filter offers: a steady job, a temporary one, a student job or a traineeship."""
         if self.status in ("jobstudent", "stage"):
             return {"jobstudent": "studentenjob", "stage": "stage"}[self.status]
+        if self.duration in ("bepaalde duur", "vervanging"):  # a fixed term is never steady
+            return "tijdelijke job"
         if self.status == "statutair" or self.duration == "onbepaalde duur":
             return "vaste job"
-        if self.duration in ("bepaalde duur", "vervanging"):
-            return "tijdelijke job"
         return ""
 
     @property
@@ -281,6 +281,7 @@ class Vacancy:
     blocks: tuple[str, ...] = ()
     draft: bool = False
     summary_line: int = 0  # where `summary` is written in the content file
+    title_line: int = 0    # where `title` is written
     aliases: tuple[str, ...] = ()  # old slugs: their URLs redirect here
     alias_lines: tuple[int, ...] = ()  # where each is written in the content file
 
@@ -371,10 +372,12 @@ class SiteConfig:
             return tuple(w for w in ("voltijds", "deeltijds") if w in hours.words)
         if hours.share is not None:
             return ("voltijds",) if hours.share >= 100 else ("deeltijds",)
+        if hours.low is None or hours.high is None:  # only a note: the posting does not say
+            return ()
         full = hours.full_week or Decimal(self.full_time_hours)
-        if hours.low is not None and hours.low >= full:
+        if hours.low >= full:
             return ("voltijds",)
-        if hours.high is not None and hours.high < full:
+        if hours.high < full:
             return ("deeltijds",)
         return ("voltijds", "deeltijds")
 

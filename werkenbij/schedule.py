@@ -57,9 +57,10 @@ class VacancyState:
     """A vacancy seen on one build date.
 
     `closes` is the last day to apply as the file gives it; `open_ended` means it has none on
-    purpose (closes: doorlopend), until its work period ends. Otherwise it is open until
-    `selection_starts`, the day of the first dated step, or else until `work_starts`, the first
-    day of the work period: nobody applies for a job that has begun.
+    purpose (closes: doorlopend). Otherwise, and also when open-ended, the last day is the
+    earliest the vacancy itself implies: the day before `selection_starts` (its first dated
+    step; not for open-ended recruitment), the day before `work_starts` (nobody applies for a
+    job that has begun) and, when open-ended, `work_ends`.
     """
 
     is_open: bool
@@ -71,14 +72,32 @@ class VacancyState:
     work_ends: date | None = None
 
     @property
-    def last_day(self) -> date | None:
-        """The last day to apply, as written or as worked out; None when open-ended."""
+    def ends_by(self) -> tuple[str, date] | None:
+        """What ends the time to apply, and its day: ("closes", the last day), ("selection",
+        the first step's day), ("work", the first workday) or ("end", the last workday)."""
         if self.closes:
-            return self.closes
+            return "closes", self.closes
+        one_day = timedelta(days=1)
+        candidates = [("work", self.work_starts, self.work_starts and self.work_starts - one_day)]
         if self.open_ended:
-            return self.work_ends
-        first = self.selection_starts or self.work_starts
-        return first - timedelta(days=1) if first else None
+            candidates.append(("end", self.work_ends, self.work_ends))
+        else:
+            candidates.append(("selection", self.selection_starts,
+                               self.selection_starts and self.selection_starts - one_day))
+        known = [(last, reason, day) for reason, day, last in candidates if day]
+        if not known:
+            return None
+        _, reason, day = min(known)
+        return reason, day
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day to apply, as written or as worked out; None when nothing ends it."""
+        ends = self.ends_by
+        if ends is None:
+            return None
+        reason, day = ends
+        return day - timedelta(days=1) if reason in ("selection", "work") else day
 
     @property
     def closes_at(self) -> datetime | None:
@@ -113,12 +132,18 @@ def is_shown(vacancy: Vacancy, today: date, drafts: bool) -> bool:
 
 
 def vacancy_state(vacancy: Vacancy, today: date) -> VacancyState:
-    starts = next((step.date for step in vacancy.procedure if step.date), None)
-    state = VacancyState(is_open=True, closes=vacancy.closes, selection_starts=starts, steps=(),
-                         open_ended=vacancy.open_ended, work_starts=vacancy.start_date,
-                         work_ends=vacancy.end_date)
+    state = dates_of(vacancy)
     is_open = state.last_day is None or today <= state.last_day
     return replace(state, is_open=is_open, steps=step_statuses(vacancy.procedure, today, is_open))
+
+
+def dates_of(vacancy: Vacancy) -> VacancyState:
+    """The vacancy's dates before any build date is applied (is_open and steps not yet known):
+    what ends the time to apply, and its last day, do not depend on the day."""
+    starts = next((step.date for step in vacancy.procedure if step.date), None)
+    return VacancyState(is_open=True, closes=vacancy.closes, selection_starts=starts, steps=(),
+                        open_ended=vacancy.open_ended, work_starts=vacancy.start_date,
+                        work_ends=vacancy.end_date)
 
 
 def step_statuses(steps: tuple[Step, ...], today: date, is_open: bool) -> tuple[StepView, ...]:

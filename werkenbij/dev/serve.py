@@ -35,6 +35,7 @@ class DevServer:
         self.options, self.base_path, self.log = options, base_path, log
         self.workspace = Workspace(options)
         self.error_page: bytes | None = None
+        self.warned: set[Problem] = set()  # the warnings this run has printed
         errors = Environment(loader=FileSystemLoader(options.templates_dir),
                              autoescape=select_autoescape(default_for_string=True))
         self.error_template = errors.get_template("dev-error.html")
@@ -57,9 +58,15 @@ class DevServer:
                                   "inhoud).", traceback.format_exc(limit=3))])
         else:
             self.error_page = None
-            print_problems(result.warnings, sys.stderr)
-            self.log(f"{result.pages} pagina's gebouwd, {count_line(result.warnings)} "
-                     f"({time.perf_counter() - started:.2f} s)".replace(".", ","))
+            # Each warning is printed once per serve run; a save that brings nothing new stays
+            # short (the warnings of files the editor did not touch were shown already).
+            new = [w for w in result.warnings if w not in self.warned]
+            self.warned |= set(result.warnings)
+            print_problems(new, sys.stderr)
+            known = len(result.warnings) - len(new)
+            self.log(f"{result.pages} pagina's gebouwd, {count_line(result.warnings)}"
+                     + (f", waarvan {known} al eerder getoond" if known else "")
+                     + f" ({time.perf_counter() - started:.2f} s)".replace(".", ","))
 
     def _failed(self, problems: list[Problem]) -> None:
         print_problems(problems, sys.stderr)

@@ -44,7 +44,13 @@ def _completeness(vacancy: Vacancy, today: date) -> Iterator[Problem]:
                       "kandidaten zien niet tot wanneer ze kunnen solliciteren.",
                       "Voeg 'closes: JJJJ-MM-DD' toe met de laatste dag om te solliciteren.",
                       severity=Severity.WARNING)
-    if not vacancy.locations and vacancy.telework != "volledig" and vacancy_state(vacancy, today).is_open:
+    is_open = vacancy_state(vacancy, today).is_open
+    if vacancy.published_unknown and is_open:
+        yield Problem(vacancy.source.path, 1, 0, "De vacature is open met 'published: onbekend', dus "
+                      "zoekmachines krijgen geen gestructureerde vacaturegegevens (JobPosting) en ze "
+                      "staat niet in de nieuwsfeed.", "Weet je de dag waarop ze online kwam? Schrijf "
+                      "die dan bij 'published' (JJJJ-MM-DD).", severity=Severity.WARNING)
+    if not vacancy.locations and is_open:
         yield Problem(vacancy.source.path, 1, 0, "De vacature noemt geen werkplek, dus zoekmachines "
                       "krijgen geen gestructureerde vacaturegegevens (JobPosting): Google vraagt waar "
                       "je werkt.", "Voeg 'location:' toe met minstens de gemeente ('city') of de "

@@ -40,6 +40,7 @@ from .vacancy_rules import (
     check_date_order,
     check_open_has_posting_date,
     check_plausible_dates,
+    check_titles_apart,
     read_aliases,
     read_blocks,
 )
@@ -139,7 +140,7 @@ def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: l
     file (`problems`: those found before the vacancies were read)."""
     vacancies = [r.vacancy for r in read if r.vacancy is not None]
     problems = [*shared.problems, *problems, *(p for r in read for p in r.problems),
-                *check_addresses(vacancies)]
+                *check_addresses(vacancies), *check_titles_apart(vacancies)]
     if any(p.severity == Severity.ERROR for p in problems):
         raise ContentError(problems)
     shown = [r for r in read if r.vacancy is not None and is_shown(r.vacancy, today, drafts)]
@@ -180,18 +181,19 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
     f.refuse_unknown(VACANCY_KEYS)
     file.check_early_close(VACANCY_KEYS)
     body = file.read_body()
-    closes, published = f.text("closes").lower(), f.text("published").lower()
+    closes, published = _marked_day(f, "closes", OPEN_ENDED), _marked_day(f, "published", UNKNOWN_DAY)
     employer = read_employer(f)
     values = dict(
-        title=f.text("title", True), team=f.text("team", required=employer is None), unit=f.text("unit"),
+        title=f.text("title", True), team=f.text("team", required="employer" not in f.data),
+        unit=f.text("unit"),
         grades=read_grades(f), summary=f.text("summary", True), hours=read_hours(f),
         contracts=read_contracts(f), locations=read_locations(f), telework=read_telework(f),
         employer=employer, positions=f.number("positions", limit=999), reference=f.text("reference"),
         start_date=f.date("start_date"), end_date=f.date("end_date"),
         requirements=read_requirements(f), apply=read_apply(f), reserve=read_reserve(f),
-        published=None if published == UNKNOWN_DAY else f.date("published"),
+        published=None if published == UNKNOWN_DAY else published,
         published_unknown=published == UNKNOWN_DAY,
-        closes=None if closes == OPEN_ENDED else f.date("closes"), open_ended=closes == OPEN_ENDED,
+        closes=None if closes == OPEN_ENDED else closes, open_ended=closes == OPEN_ENDED,
         salaries=read_salary(f), procedure=_procedure(file, f), pass_mark=f.text("pass_mark"),
         competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
         contact=_contact(f, None if employer else config.contact),
@@ -202,12 +204,16 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
     check_date_order(f, values)
     if not values["draft"]:
         file.check_placeholders()
-        check_closing_known(f, values)
-    if not (values["title"] and (values["team"] or employer) and values["summary"]):
-        return None
-    return Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body,
-                   summary_line=file.text_line(("summary",)), **values,
-                   alias_lines=tuple(f.doc.where(("aliases", i))[0] for i in range(len(values["aliases"]))))
+    vacancy = Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body,
+                      summary_line=file.text_line(("summary",)), title_line=f.doc.where(("title",))[0],
+                      **values,
+                      alias_lines=tuple(f.doc.where(("aliases", i))[0]
+                                        for i in range(len(values["aliases"]))))
+    if not vacancy.draft:
+        check_closing_known(f, vacancy)
+    if not (values["title"] and (values["team"] or "employer" in f.data) and values["summary"]):
+        return None  # said already
+    return vacancy
 
 
 def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:
@@ -236,6 +242,14 @@ def _competency(c: Fields) -> Competency | None:
     c.refuse_unknown(COMPETENCY_KEYS)
     name, description = c.text("name", True), c.text("description", True)
     return Competency(name, description) if name and description else None
+
+
+def _marked_day(f: Fields, key: str, word: str) -> date | str | None:
+    """A date, or the one word the key allows instead (closes: doorlopend, published: onbekend)."""
+    value = f.data.get(key)
+    if isinstance(value, str) and value.strip().lower() == word:
+        return word
+    return f.date(key)
 
 
 def _time_of_day(s: Fields) -> str:

@@ -74,13 +74,13 @@ class Fields:
             return ""
         return value.strip()
 
-    def number(self, key: str, required: bool = False, limit: int = 60) -> int | None:
+    def number(self, key: str, required: bool = False, limit: int = 60, example: str = "2") -> int | None:
         value = self.text(key, required, kind="een geheel getal")
         if not value:
             return None
         if not re.fullmatch(r"[0-9]{1,3}", value) or not 1 <= int(value) <= limit:
             self.problem(key, f"{self.name(key)} moet een geheel getal van 1 tot {limit} zijn "
-                         f"({value}).", "Schrijf alleen het getal, bijvoorbeeld 38.")
+                         f"({value}).", f"Schrijf alleen het getal, bijvoorbeeld {example}.")
             return None
         return int(value)
 
@@ -143,6 +143,9 @@ class Fields:
             self.problem(key, f"{self.name(key)} moet een blok met sleutels zijn.",
                          "Zet de sleutels ingesprongen op de regels eronder.")
             return None
+        if all(item is None or item == "" for item in value.values()):
+            self._empty(key)
+            return None
         return self._child(self.key + (key,), label or f"{self.name(key)}: ")
 
     def items(self, key: str, required: bool = False, noun: str = "item") -> list[Fields]:
@@ -157,21 +160,33 @@ class Fields:
         return [self._child(self.key + (key, i), f"{self.name(key)}, {noun} {i + 1}: ")
                 for i in range(len(value))]
 
-    def strings(self, key: str) -> list[str]:
+    def strings(self, key: str, noun: str = "naam") -> list[str]:
         value = self._raw(key, False)
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            self.problem(key, f"{self.name(key)} moet een lijst van namen zijn.",
-                         "Zet elke naam op een eigen regel, beginnend met '- '.")
+            self.problem(key, f"{self.name(key)} moet een lijst zijn, met op elke regel een {noun}.",
+                         f"Zet elke {noun} op een eigen regel, beginnend met '- '.")
             return []
-        return [item.strip() for item in value]
+        for index, item in enumerate(value):
+            if not item.strip():
+                line, column = self.doc.where(self.key + (key, index))
+                self.problems.append(Problem(self.path, line, column, f"{self.name(key)}: item "
+                                             f"{index + 1} is leeg.", "Vul het in of wis de regel."))
+        return [item.strip() for item in value if item.strip()]
+
+    def _empty(self, key: str) -> None:
+        self.problem(key, f"{self.name(key)} is leeg.", "Vul het in, of wis de regel als de "
+                     "vacature er niets over zegt.")
 
     def _child(self, key: Key, label: str) -> Fields:
         return Fields(self.doc, key, self.path, self.problems, label)
 
     def _raw(self, key: str, required: bool) -> Any:
         value = self.data.get(key)
+        if value == [] or value == {}:  # written, but nothing in it: never read as absent
+            self._empty(key)
+            return None
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.problem(None, f"{self.name(key)} ontbreekt.",

@@ -96,7 +96,7 @@ def read_locations(f: Fields) -> tuple[Place, ...]:
 def _place(p: Fields) -> Place | None:
     p.refuse_unknown(PLACE_KEYS)
     place = Place(**{key: p.text(key) for key in sorted(PLACE_KEYS)})
-    if not (place.name or place.city or place.region):
+    if not set(p.data) & {"name", "city", "region"}:  # as written: a wrong value is said already
         p.problem(None, f"{p.label}de werkplek heeft geen naam, gemeente of regio.",
                   "Vul minstens 'city' (de gemeente) of 'region' (bv. Vlaanderen en Brussel) in.")
         return None
@@ -118,6 +118,10 @@ def read_employer(f: Fields) -> Employer | None:
     if isinstance(value, str):
         name = f.text("employer")
         return Employer(name=name) if name else None
+    if value is not None and not isinstance(value, dict):
+        f.problem("employer", "'employer' moet een naam zijn, of een blok met 'name' en het adres.",
+                  "Schrijf de naam na de dubbele punt, bijvoorbeeld employer: OCMW Meerhout.")
+        return None
     e = f.mapping("employer")
     if e is None:
         return None
@@ -134,7 +138,7 @@ _WORDS = [
     (re.compile(r"statutair|vaste benoeming", re.I), "status", "statutair"),
     (re.compile(r"contractueel|arbeidsovereenkomst", re.I), "status", "contractueel"),
     (re.compile(r"jobstudent|student", re.I), "status", "jobstudent"),
-    (re.compile(r"\bstage", re.I), "status", "stage"),
+    (re.compile(r"\bstage\b", re.I), "status", "stage"),
     (re.compile(r"onbepaalde duur", re.I), "duration", "onbepaalde duur"),
     (re.compile(r"(?<!on)bepaalde duur|tijdelijk", re.I), "duration", "bepaalde duur"),
     (re.compile(r"vervanging", re.I), "duration", "vervanging"),
@@ -163,7 +167,10 @@ def _recognised(f: Fields, written: str) -> Contract:
     for pattern, part, name in _WORDS:
         if part not in found and pattern.search(written):
             found[part] = name
-    found_months = _MONTHS.search(written)
+    # "6 maanden" is the contract's length only beside a fixed term ("6 maanden proefperiode"
+    # beside onbepaalde duur is not).
+    found_months = _MONTHS.search(written) if found.get("duration") in ("bepaalde duur", "vervanging") \
+        else None
     months = int(found_months[1]) * (12 if found_months[2].lower() == "jaar" else 1) if found_months else None
     if not found:
         f.problems.append(Problem(
@@ -187,9 +194,9 @@ def _contract(c: Fields) -> Contract | None:
         c.problem(None, f"{c.label}het contract heeft geen 'status' en geen 'duration'.",
                   "Vul minstens een van beide in, bijvoorbeeld status: contractueel.")
         return None
-    months = c.number("months", limit=120)
-    if months and duration not in ("bepaalde duur", "vervanging", ""):
-        c.problem("months", f"{c.name('months')} past niet bij {duration}.",
+    months = c.number("months", limit=120, example="18")
+    if months and duration not in ("bepaalde duur", "vervanging"):
+        c.problem("months", f"{c.name('months')} past niet bij {duration or 'een contract zonder duur'}.",
                   "Geef 'months' alleen bij bepaalde duur of een vervanging.")
     return Contract(status=status, duration=duration, months=months, note=c.text("note"))
 
@@ -200,7 +207,7 @@ def read_grades(f: Fields) -> tuple[str, ...]:
     """`grade: B1-B3`, or a list when the job is open at several levels (C1-C3 and D1-D3)."""
     value = f.data.get("grade")
     if isinstance(value, list):
-        return tuple(g for g in f.strings("grade") if g)
+        return tuple(f.strings("grade", noun="niveau"))
     grade = f.text("grade")
     return (grade,) if grade else ()
 
@@ -224,9 +231,7 @@ def _salary(s: Fields) -> Salary:
                   "Zet het laagste bedrag bij 'min' en het hoogste bij 'max'.")
     salary = Salary(scale=s.text("scale"), url=s.url("url"), min=low, max=high,
                     for_hours=s.flag("for_hours"), note=s.text("note"))
-    if not set(s.data) & SALARY_KEYS:
-        s.problem(None, "'salary' is leeg.", "Vul 'scale', 'min', 'max', 'url' of 'note' in, "
-                  "of wis 'salary'.")
+
     return salary
 
 
@@ -269,9 +274,10 @@ def read_requirements(f: Fields) -> Requirements | None:
         r.problem("experience_months", f"{r.name('experience_months')} moet een aantal maanden "
                   f"zijn ({months}).", "Schrijf alleen het getal, bijvoorbeeld 12; 0 = geen ervaring nodig.")
         months = ""
-    licence = r.text("driving_licence")
+    written = r.text("driving_licence")
+    licence = written.upper()  # "b" is the B the editor meant
     if licence and not re.fullmatch(r"(AM|A1|A2|A|B|BE|C1|C1E|C|CE|D1|D1E|D|DE|G)", licence):
-        r.problem("driving_licence", f"{r.name('driving_licence')} is geen rijbewijs ({licence}).",
+        r.problem("driving_licence", f"{r.name('driving_licence')} is geen rijbewijs ({written}).",
                   "Schrijf alleen de categorie, bijvoorbeeld B. Zeg met 'driving_licence_required: "
                   "false' dat het aanbevolen is, niet verplicht.")
         licence = ""
@@ -281,7 +287,8 @@ def read_requirements(f: Fields) -> Requirements | None:
         experience_months=int(months) if months else None, experience=r.text("experience"),
         driving_licence=licence,
         driving_licence_required=r.flag("driving_licence_required") if required else True,
-        final_year_students=r.flag("final_year_students"), other=tuple(s for s in r.strings("other") if s))
+        final_year_students=r.flag("final_year_students"),
+        other=tuple(r.strings("other", noun="voorwaarde")))
     if required and not licence:
         r.problem("driving_licence_required", f"{r.name('driving_licence_required')} zonder "
                   "'driving_licence'.", "Zet ook het rijbewijs erbij, bijvoorbeeld driving_licence: B.")
@@ -300,12 +307,12 @@ def read_apply(f: Fields) -> Apply:
     a.refuse_unknown(APPLY_KEYS)
     apply = Apply(url=a.url("url"), email=a.email("email"), post=a.text("post"),
                   in_person=a.text("in_person"), in_person_hours=a.text("in_person_hours"),
-                  documents=tuple(d for d in a.strings("documents") if d), help=a.text("help"),
+                  documents=tuple(a.strings("documents", noun="document")), help=a.text("help"),
                   note=a.text("note"))
-    if not apply.ways:
+    if not set(a.data) & {"url", "email", "post", "in_person", "note"}:  # as written, not as read
         a.problem(None, "'apply' zegt niet hoe je solliciteert.",
                   "Vul minstens 'url', 'email', 'post', 'in_person' of 'note' in.")
-    if apply.in_person_hours and not apply.in_person:
+    if "in_person_hours" in a.data and "in_person" not in a.data:
         a.problem("in_person_hours", f"{a.name('in_person_hours')} zonder 'in_person'.",
                   "Zet bij 'in_person' waar je je kandidatuur afgeeft.")
     return apply
@@ -316,7 +323,6 @@ def read_reserve(f: Fields) -> Reserve | None:
     if r is None:
         return None
     r.refuse_unknown(RESERVE_KEYS)
-    reserve = Reserve(years=r.number("years", limit=10), note=r.text("note"))
-    if not set(r.data) & RESERVE_KEYS:
-        r.problem(None, "'reserve' is leeg.", "Vul 'years' (hoe lang ze geldt) of 'note' in.")
+    reserve = Reserve(years=r.number("years", limit=10, example="2"), note=r.text("note"))
+
     return reserve

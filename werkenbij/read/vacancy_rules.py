@@ -11,7 +11,7 @@ from slugify import slugify
 from ..models import Vacancy, vacancy_path
 from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import Problem, Severity
-from ..schedule import VacancyState
+from ..schedule import VacancyState, dates_of
 from .fields import Fields
 
 
@@ -79,15 +79,30 @@ def _warning(f: Fields, key: tuple, message: str) -> Problem:
                    "mag je deze waarschuwing negeren.", severity=Severity.WARNING)
 
 
-def check_closing_known(f: Fields, values: dict) -> None:
-    """A live vacancy says when it closes, so that none stays open by accident: a last day, an
-    open-ended recruitment on purpose, a dated step, or a work period."""
-    if values["closes"] or values["open_ended"] or values["start_date"] or \
-            any(step.date for step in values["procedure"]):
+def check_closing_known(f: Fields, vacancy: Vacancy) -> None:
+    """A live vacancy says when it closes, so that none stays open by accident (a last day,
+    open-ended recruitment on purpose, a dated step, or a work period); and it does not close
+    before it is published. Skipped when 'closes' itself was written wrong (said already)."""
+    if f.data.get("closes") is not None and not (vacancy.closes or vacancy.open_ended):
         return
-    f.problem(None, "De vacature zegt niet wanneer ze sluit, dus ze zou altijd open blijven.",
-              "Voeg 'closes: JJJJ-MM-DD' toe (de laatste dag om te solliciteren), of "
-              "'closes: doorlopend' als je altijd kandidaten zoekt.")
+    state = dates_of(vacancy)
+    if state.ends_by is None and not vacancy.open_ended:
+        f.problem(None, "De vacature zegt niet wanneer ze sluit, dus ze zou altijd open blijven.",
+                  "Voeg 'closes: JJJJ-MM-DD' toe (de laatste dag om te solliciteren), of "
+                  "'closes: doorlopend' als je altijd kandidaten zoekt.")
+    elif state.last_day and vacancy.published and state.last_day < vacancy.published \
+            and not vacancy.closes:  # a written 'closes' is compared in check_date_order
+        kind, day = state.ends_by
+        key = {"end": ("end_date",), "work": ("start_date",)}.get(kind, ("procedure",))
+        problem_at(f, key, f"De vacature sluit op {state.last_day}, vóór ze gepubliceerd wordt "
+                   f"('published', {vacancy.published}).", "Controleer beide data: een vacature sluit "
+                   "na de dag waarop ze online komt.")
+    if vacancy.closes and vacancy.start_date and vacancy.closes >= vacancy.start_date:
+        f.problems.append(Problem(f.path, *f.doc.where(("closes",)),
+                                  f"'closes' ({vacancy.closes}) ligt niet vóór de eerste werkdag "
+                                  f"('start_date', {vacancy.start_date}).",
+                                  "Kandidaten solliciteren meestal vóór de job begint; controleer "
+                                  "beide data.", severity=Severity.WARNING))
 
 
 def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: date) -> list[Problem]:
@@ -121,10 +136,10 @@ def read_aliases(f: Fields, slug: str) -> tuple[str, ...]:
             problem_at(f, ("aliases", index), f"De oude naam '{name}' is het huidige adres van deze "
                        "vacature.", "Haal die naam uit 'aliases': alleen vroegere namen horen erbij.")
             continue
-        if not name or len(name) > MAX_SLUG:
-            problem_at(f, ("aliases", index), f"'{name[:40]}' is geen bruikbare oude naam ("
-                        + ("leeg" if not name else f"{len(name)} tekens") + ").",
-                        f"Schrijf de oude bestandsnaam zonder .md, van 1 tot {MAX_SLUG} tekens.")
+        if len(name) > MAX_SLUG:  # an empty one is named by f.strings
+            problem_at(f, ("aliases", index), f"'{name[:40]}' is geen bruikbare oude naam "
+                       f"({len(name)} tekens).",
+                       f"Schrijf de oude bestandsnaam zonder .md, van 1 tot {MAX_SLUG} tekens.")
         elif name != slugify(name):
             problem_at(f, ("aliases", index), f"'{name}' is geen webadres zoals de site het maakt.",
                         f"Schrijf de oude bestandsnaam zonder .md, in kleine letters: {slugify(name)}.")
@@ -149,6 +164,35 @@ def check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
                                         f"{', '.join(others)}.",
                                         "Haal die naam uit 'aliases' of kies het juiste bestand."))
     return problems
+
+
+def check_titles_apart(vacancies: list[Vacancy]) -> list[Problem]:
+    """Two live vacancies with the same title and unit may not be on the site at the same time:
+    their pages would share a <title> (the build's own check fails on it). Judged from the
+    files, not the build date, so that a scheduled repost fails when it is written, not on
+    the night it comes online; closed ones differ by the day they closed."""
+    found = []
+    alike: dict[tuple[str, str], list[Vacancy]] = defaultdict(list)
+    for vacancy in sorted((v for v in vacancies if not v.draft), key=lambda v: v.source.path):
+        alike[(vacancy.title, vacancy.part_of)].append(vacancy)
+    pairs = [(one, other) for group in alike.values()
+             for i, one in enumerate(group) for other in group[i + 1:]]
+    for one, other in pairs:
+        (one_from, one_to), (other_from, other_to) = _shown_between(one), _shown_between(other)
+        if one_from <= other_to and other_from <= one_to:
+            for vacancy, twin in ((one, other), (other, one)):
+                found.append(Problem(
+                    vacancy.source.path, vacancy.title_line, 0,
+                    f"{twin.source.path} heeft dezelfde titel en dienst ('{vacancy.title}') en "
+                    "staat op dezelfde dagen open; bezoekers kunnen ze niet uit elkaar houden.",
+                    "Zet in 'unit' wat ze onderscheidt, of laat de ene sluiten vóór de andere "
+                    "online komt ('closes' en 'published')."))
+    return found
+
+
+def _shown_between(vacancy: Vacancy) -> tuple[date, date]:
+    """From its posting day (or always) until its last day (or for ever)."""
+    return vacancy.published or date.min, dates_of(vacancy).last_day or date.max
 
 
 def read_blocks(f: Fields, known: set[str]) -> tuple[str, ...]:

@@ -113,6 +113,9 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
         "hours_per_week": amount(hours.low) if hours and hours.low == hours.high else None,
         "full_time": {("voltijds",): True, ("deeltijds",): False}.get(config.work_times(hours)),
         "contract": labels.contracts_label(vacancy) or None,
+        "location": {"name": vacancy.locations[0].name or None, "street": vacancy.locations[0].street or None,
+                     "postal_code": vacancy.locations[0].postal_code or None,
+                     "city": vacancy.locations[0].city or None} if vacancy.locations else None,
         "contact": {"name": vacancy.contact.name or None, "email": vacancy.contact.email or None,
                     "phone": vacancy.contact.phone or None},
     }
@@ -128,11 +131,15 @@ def procedure_calendar(vacancy: Vacancy, page_url: str, today: date) -> bytes | 
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Selectieprocedure {vacancy.title}")
     stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    seen: dict[str, int] = {}
     for step in dated:
         event = Event()
         # Keyed on the step's title, not its position: adding a step must not renumber the
-        # others, or calendars that imported the file would get every event twice.
-        event.add("uid", f"{stable_id('procedure', vacancy.slug, step.title)}@werkenbij-wsw")
+        # others, or calendars that imported the file would get every event twice. A second
+        # step with the same title gets its own number (the first keeps the plain key).
+        seen[step.title] = seen.get(step.title, 0) + 1
+        key = step.title if seen[step.title] == 1 else f"{step.title}/{seen[step.title]}"
+        event.add("uid", f"{stable_id('procedure', vacancy.slug, key)}@werkenbij-wsw")
         event.add("dtstamp", stamp)
         if step.time:  # a time of day: a timed event, else a whole day
             start, _, end = step.time.partition("-")

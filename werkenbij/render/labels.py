@@ -55,7 +55,7 @@ def contract_label(contract: Contract, first: bool = True) -> str:
     else:
         duration = contract.duration
         if contract.months:
-            duration += f" ({contract.months} maanden)"
+            duration += f" ({months_label(contract.months)})"
         text = ", ".join(part for part in (contract.status, duration) if part)
     if contract.note:
         text += f" ({contract.note})" if not contract.note.startswith("(") else f" {contract.note}"
@@ -99,6 +99,10 @@ def time_label(value: str) -> str:
         start, end = value.split("-")
         return f"van {short(start)} tot {short(end)} uur"
     return f"om {short(value)} uur" if value else ""
+
+
+def months_label(months: int) -> str:
+    return "1 maand" if months == 1 else f"{months} maanden"
 
 
 def positions_label(positions: int) -> str:

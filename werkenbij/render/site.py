@@ -55,7 +55,8 @@ class SiteRenderer:
             long_date=long_date, json_ld=structured.json_ld, capitalize_first=capitalize_first,
             hours=lambda hours: labels.hours_label(hours, config), contracts=labels.contracts_label,
             place=labels.place_label, salary_amounts=labels.salary_amounts, grade_level=labels.grade_level,
-            time_of_day=labels.time_label, positions=labels.positions_label)
+            time_of_day=labels.time_label, positions=labels.positions_label,
+            months=labels.months_label)
         self.env.globals.update(config=config, today=today, url=self.url,
                                 asset=self.asset, csp=assets.CSP,
                                 absolute_url=self.absolute_url, structured=structured)

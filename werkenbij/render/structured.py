@@ -43,10 +43,11 @@ def breadcrumbs(trail: list[tuple[str, str]]) -> dict:
 
 
 def has_job_posting(vacancy: Vacancy, state: VacancyState) -> bool:
-    """Open, with a posting date, and a place to work (or fully from home): Google requires
-    both, and a workplace is never guessed (the employer's address is not where one works)."""
-    return state.is_open and vacancy.published is not None and \
-        bool(vacancy.locations or vacancy.telework == "volledig")
+    """Open, live, with a posting date and a place to work: Google requires both, and a
+    workplace is never guessed (the employer's address is not where one works; working fully
+    from home would need a country of residence that the vacancy does not give)."""
+    return state.is_open and not vacancy.draft and vacancy.published is not None and \
+        bool(vacancy.locations)
 
 
 def job_posting(vacancy: Vacancy, state: VacancyState, description: str, config: SiteConfig,
@@ -75,9 +76,8 @@ def job_posting(vacancy: Vacancy, state: VacancyState, description: str, config:
     places = [_place(p) for p in vacancy.locations]
     if places:
         data["jobLocation"] = places if len(places) > 1 else places[0]
-    if vacancy.telework == "volledig":
+    if vacancy.telework == "volledig":  # with a workplace: Google asks no country of residence
         data["jobLocationType"] = "TELECOMMUTE"
-        data["applicantLocationRequirements"] = {"@type": "Country", "name": "België"}
     if types := labels.employment_types(vacancy, config):
         data["employmentType"] = types if len(types) > 1 else types[0]
     if vacancy.hours and labels.hours_amount(vacancy.hours):
@@ -104,8 +104,9 @@ CREDENTIALS = {"secundair": "high school", "bachelor": "bachelor degree",
 def _salary_range(vacancy: Vacancy) -> dict:
     """The lowest and highest amount the page states, when every scale states it on the same
     basis: a start salary of two scales is no maximum of either."""
-    salaries = [s for s in vacancy.salaries if s.min is not None or s.max is not None]
-    if not salaries or len({s.for_hours for s in salaries}) > 1:
+    salaries = vacancy.salaries
+    if not salaries or any(s.min is None and s.max is None for s in salaries) or \
+            len({s.for_hours for s in salaries}) > 1:
         return {}
     lows, highs = [s.min for s in salaries], [s.max for s in salaries]
     amounts = {}
