@@ -36,6 +36,7 @@ class ParsedPage:
     elements: list[Element]    # every element in document order (comments left out)
     ids: set[str] = field(default_factory=set)
     by_tag: dict[str, list[Element]] = field(default_factory=dict)
+    gave_up: str = ""          # why the parser stopped before the end of the page; "" if it did not
 
     def all(self, *tags: str) -> list[Element]:
         if len(tags) == 1:
@@ -54,8 +55,7 @@ class ParsedPage:
 
 
 def parse_page(path: str, data: bytes) -> ParsedPage:
-    # An empty file has no document to parse; the structure check reports what it lacks.
-    root = etree.fromstring(data, _PARSER) if data.strip() else None
+    root, gave_up = _parse(data)
     if root is None:
         root = etree.Element("html")
     elements = list(root.iter(etree.Element))  # elements only: no comments
@@ -63,7 +63,38 @@ def parse_page(path: str, data: bytes) -> ParsedPage:
     for element in elements:
         by_tag.setdefault(element.tag, []).append(element)
     ids = {e.get("id") for e in elements if e.get("id") is not None}
-    return ParsedPage(path, root, elements, ids, by_tag)
+    return ParsedPage(path, root, elements, ids, by_tag, gave_up)
+
+
+# libxml2 stops at a fatal error (nesting deeper than 255, a text node over 10 MB, bytes that
+# are no UTF-8) and hands back the part it read: a page without <main> or with half a JSON-LD
+# block. That is said once, instead of blaming the layout for what the parser never saw.
+_GIVING_UP = {etree.ErrorTypes.ERR_RESOURCE_LIMIT, etree.ErrorTypes.ERR_NO_MEMORY,
+              etree.ErrorTypes.ERR_INTERNAL_ERROR}
+
+
+def _parse(data: bytes) -> tuple[Element | None, str]:
+    """The tree of a page (None for an empty file) and why the parser gave up ("" if it did not)."""
+    if not data.strip():
+        return None, ""  # no document to parse; the structure check reports what it lacks
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.LxmlError as error:
+        return None, _why(str(error))
+    fatal = [e.message for e in _PARSER.error_log
+             if e.level >= etree.ErrorLevels.FATAL or e.type in _GIVING_UP]
+    return root, _why(fatal[0]) if fatal else ""
+
+
+def _why(message: str) -> str:
+    """lxml's reason, in the words of an editor."""
+    if "depth" in message.lower():
+        return "de elementen zijn te diep in elkaar genest"
+    if "limit" in message.lower() or "huge" in message.lower():
+        return "de pagina of een tekst erin is te groot"
+    if "encoding" in message.lower():
+        return "de pagina bevat bytes die geen UTF-8 zijn"
+    return f"de HTML is onleesbaar: {message.strip()}"
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,30 @@ from datetime import datetime
 
 from ..models import parse_day
 from ..policy import HEADINGS, is_generic_link_text
+from ..problems import Problem
 from .site import ERROR_PAGE, BuiltSite, Element, Found, ParsedPage, ProblemMaker, text_of
 
 Finding = tuple[str, str, "Element | None"]
 
 
 def page_structure(page: ParsedPage, maker: ProblemMaker) -> list[Found]:
-    """The rules each page must follow on its own, in the order of `_PAGE_RULES`."""
+    """The rules each page must follow on its own, in the order of `_PAGE_RULES`; only that the
+    page could not be read when the parser gave up on it (the rest would blame the layout)."""
+    if page.gave_up:
+        return [Found("structure", 0, _unread(page, maker))]
     findings = [finding for rule in _PAGE_RULES for finding in rule(page)]
     return [Found("structure", order, maker.problem("structure", page.path, message, fix, element))
             for order, (message, fix, element) in enumerate(findings)]
+
+
+def _unread(page: ParsedPage, maker: ProblemMaker) -> Problem:
+    origin = maker.settings.sources.get(page.path)
+    made_from = f"Kijk {origin} na, waar deze pagina uit gemaakt is" if origin else \
+        "Kijk na waar deze pagina uit gemaakt is"
+    return maker.problem("structure", page.path,
+                         f"De controle kon deze pagina niet volledig lezen ({page.gave_up}).",
+                         f"{made_from}: kortere teksten, minder lijsten of citaten in elkaar. "
+                         "Pas daarna kan de rest van de pagina gecontroleerd worden.")
 
 
 def _document(page: ParsedPage) -> Iterator[Finding]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..inputs import InputRefused, read_input
 from ..models import Contact, Organisation, SiteConfig
-from ..policy import CHECK_NAMES, CheckLevel, url_scheme
+from ..policy import CHECK_NAMES, CheckLevel
 from ..problems import ConfigError, Problem, UsageError
+from ..report import printable
 from .fields import Fields, collect, read_contact, read_link
 from .frontmatter import decode_content
 from .yamltext import parse_yaml
@@ -20,9 +21,10 @@ CONFIG_KEYS = {"title", "description", "intro", "base_url", "language", "organis
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     """Read the settings; `base_url` from the command line wins over the file."""
-    if base_url is not None and not _usable_base_url(base_url):
-        raise UsageError(f"--base-url '{base_url}' is geen bruikbaar adres. Gebruik een pad zoals "
-                         "/werken-bij/ of een volledig adres zoals https://voorbeeld.be/werken-bij/.")
+    mistake = None if base_url is None else base_url_mistake(base_url)
+    if mistake is not None:
+        raise UsageError(f"--base-url '{printable(base_url)}' is geen bruikbaar adres: {mistake}. "
+                         + BASE_URL_FIX)
     path = root / CONFIG_FILE
     problems: list[Problem] = []
     if not path.is_file():
@@ -47,15 +49,56 @@ def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
     return config
 
 
-def _usable_base_url(url: str) -> bool:
-    if any(c.isspace() for c in url) or "?" in url or "#" in url:
-        return False
+# Where the site is published. The value ends up in every link, in the _headers file and in
+# the sitemap, so it is checked once here rather than failing on every page it lands on. Only
+# https: the link check refuses http:// links, and a local preview (build.py serve) needs
+# no more than a path, so http://localhost is not needed either.
+BASE_URL_FIX = ("Gebruik een pad zoals /werken-bij/ of een volledig adres zoals "
+                "https://voorbeeld.be/werken-bij/, met in de mappen alleen a-z, 0-9 en - . _ ~."
+                " Voor een voorbeeld op je eigen computer volstaat een pad.")
+# RFC 3986: what a path may hold as it is (unreserved, sub-delims without the quote, ':', '@'
+# and '/'). Quotes, <, >, spaces and backslashes could leave an HTML attribute or a line of
+# the _headers file. %XX is refused too, although RFC 3986 allows it: the folder would have
+# two spellings, encoded in the links and decoded by the web server, the checks and `serve`.
+_PATH_CHARACTER = re.compile(r"[A-Za-z0-9._~!$&()*+,;=:@/-]")
+_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*"
+                   r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::[0-9]{1,5})?")
+
+
+def base_url_mistake(url: str) -> str | None:
+    """What is wrong with a base URL (from site_config.yaml or --base-url), in Dutch; None when
+    it is a path starting with '/' or an address https://host/path/."""
+    if "?" in url or "#" in url:
+        return "een ? of # hoort niet in het adres van de site"
+    if url.startswith("//"):
+        return "een pad dat met // begint, wijst naar een andere site"
     if url.startswith("/"):
-        return True
-    try:
-        return url_scheme(url) in ("http", "https") and bool(urlsplit(url).netloc)
-    except ValueError:
-        return False
+        return _path_mistake(url)
+    if url.lower().startswith("http://"):
+        return "http:// is onbeveiligd; schrijf https://"
+    if not url.lower().startswith("https://"):
+        return "het begint niet met / of https://"
+    host, _, path = url[len("https://"):].partition("/")
+    if not host:
+        return "de servernaam na https:// ontbreekt"
+    if not _HOST.fullmatch(host):
+        return f"de servernaam '{printable(host)}' is ongeldig"
+    return _path_mistake("/" + path)
+
+
+def _path_mistake(path: str) -> str | None:
+    wrong = _PATH_CHARACTER.sub("", path)[:1]
+    if wrong == " ":
+        return "een spatie mag niet in een adres"
+    if wrong == "%":
+        return "een %-code mag niet in het adres; kies een map zonder spaties of accenten"
+    if wrong:
+        shown = wrong if wrong.isprintable() and not wrong.isspace() else f"U+{ord(wrong):04X}"
+        return f"het teken {shown} mag niet in een adres"
+    dots = next((segment for segment in path.split("/") if segment in (".", "..")), None)
+    if dots is not None:
+        return f"een map '{dots}' is niet toegelaten"
+    return None
 
 
 def _read(f: Fields, base_url: str | None) -> SiteConfig:
@@ -67,9 +110,10 @@ def _read(f: Fields, base_url: str | None) -> SiteConfig:
         organisation = Organisation(org.text("name", True), org.text("team", True),
                                     org.text("team_short", True), org.url("url", True))
     contact = f.mapping("contact", True)
+    from_file = _base_url(f)  # checked even when --base-url wins: a mistake stays a mistake
     return SiteConfig(
         title=f.text("title", True), description=f.text("description", True),
-        intro=f.text("intro", True), base_url=base_url or _base_url(f),
+        intro=f.text("intro", True), base_url=base_url or from_file,
         organisation=organisation,
         contact=(read_contact(contact) if contact else None) or Contact(email=""),
         faq=tuple(collect(f.items("faq", True, "link"), read_link)),
@@ -83,9 +127,10 @@ def _read(f: Fields, base_url: str | None) -> SiteConfig:
 
 def _base_url(f: Fields) -> str:
     value = f.text("base_url") or "/"
-    if not _usable_base_url(value):
-        f.problem("base_url", f"'base_url' is geen bruikbaar adres ({value}).",
-                  "Gebruik een pad zoals /werken-bij/ of een volledig adres met https://.")
+    mistake = base_url_mistake(value)
+    if mistake is not None:
+        f.problem("base_url", f"'base_url' is geen bruikbaar adres ({value}): {mistake}.",
+                  BASE_URL_FIX)
         return "/"
     return value
 
