@@ -1,8 +1,8 @@
 """The build, top to bottom: read all, validate all, render, write, check, swap (MkDocs' order).
 
 `output/` changes only when every stage succeeded: the site is written into a staging folder
-beside it, checked there, and swapped in with two renames. Incremental work lives in `serve`
-(dev/workspace.py), never here: every build is a whole one.
+beside it, checked there, and swapped in at once (build/output.py). Incremental work lives in
+`serve` (dev/workspace.py), never here: every build is a whole one.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..models import SiteConfig
 from ..problems import CheckFailure, ContentError, Problem, Severity
 from ..read.config import load_config
 from ..render.templates import TemplateFiles
-from .output import Staging, guard_output_dir
+from .output import Staging, guard_output_dir, recover_output
 from .stages import inspect_site, new_renderer, read_content, render_site
 from .workers import default_jobs
 
@@ -57,6 +57,7 @@ def build(options: BuildOptions) -> BuildResult:
     in which case `output/` is left exactly as it was."""
     timings, jobs, markdown = Timings(), options.jobs or default_jobs(), MarkdownConverter()
     guard_output_dir(options.output, options.root)
+    recover_output(options.output)  # what killed builds left beside it
     with timings.stage("read"):  # everything, so that no mistake waits for the render
         config = load_config(options.root, options.base_url)
         renderer = new_renderer(TemplateFiles.read(options.templates_dir), config, options.today,

@@ -82,7 +82,13 @@ MAX_QUOTE_DEPTH = 5    # > > > > > quoted in quotes
 MAX_MARKS = {"[": 50, "*": 200, "_": 200, "`": 200, "<": 100, "(": 100}  # per paragraph
 
 
+_DEEP = re.compile(rf"^(?:[ \t]{{11}}|(?:[ \t]*>){{{MAX_QUOTE_DEPTH + 1}}})", re.M)  # a coarse first look
+
+
 def _complexity(source: _Source) -> Iterator[Problem]:
+    text = "\n".join(source.lines)
+    if not _DEEP.search(text) and all(text.count(m) <= limit for m, limit in MAX_MARKS.items()):
+        return  # the whole text is within every limit, so each paragraph is (the usual case)
     paragraph: list[tuple[int, str]] = []
     in_fence = False
     for index, line in enumerate([*source.lines, ""]):
@@ -109,11 +115,13 @@ def _complexity(source: _Source) -> Iterator[Problem]:
         paragraph = []
 
 
-_WORD_BULLET = re.compile(r"^\s*([•◦▪▫■□●○·–—])[ \t]")
+_WORD_BULLET = re.compile(r"^[ \t]*([•◦▪▫■□●○·–—])[ \t]", re.M)
 
 
 def _word_bullets(source: _Source) -> Iterator[Problem]:
     """Word's bullets, pasted: Markdown does not know them, so the lines ran into one paragraph."""
+    if not _WORD_BULLET.search("\n".join(source.lines)):
+        return
     in_fence = False
     for index, line in enumerate(source.lines):
         if FENCE.match(line):
@@ -129,6 +137,8 @@ def _word_bullets(source: _Source) -> Iterator[Problem]:
 def _invisible(source: _Source) -> Iterator[Problem]:
     """Characters that make the text read otherwise than it looks: a right-to-left override
     shows a link to evil.example as a trusted address, a zero-width space hides "hier"."""
+    if not INVISIBLE.search("\n".join(source.lines)):
+        return
     for index, line in enumerate(source.lines):
         for match in INVISIBLE.finditer(line):
             yield Problem(source.path, source.first_line + index, match.start() + 1,

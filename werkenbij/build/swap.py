@@ -1,0 +1,193 @@
+"""Swapping a new site in for `output/`, and putting right what killed builds left.
+
+Beside `output/` a build keeps `.output.staging-PID` (the new site) and, where the two folders
+cannot be exchanged in one step, `.output.old-PID` for a moment. The swap holds
+`.output.lock`, so two builds swap one after the other; and it first puts right what killed
+builds left: a missing `output/` comes back from their `.output.old-PID`, the rest goes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..problems import UsageError
+
+MANIFEST = ".werkenbij-manifest"  # what a build wrote into output/ (see output.py)
+LOCK_WAIT_SECONDS = 60.0  # a swap takes well under a second: a build waiting longer is stuck
+
+def beside(output: Path, kind: str, pid: int) -> Path:
+    return output.parent / f".{output.name}.{kind}-{pid}"
+
+
+def replace_folder(new: Path, output: Path) -> Path:
+    """Put `new` in the place of `output`; returns where the old site now is, to be removed.
+    Linux exchanges the two in one step. Elsewhere it takes two renames, and a build killed
+    between them leaves no `output` but a `.output.old-PID`, which `recover` puts back."""
+    if _exchange(new, output):
+        return new
+    old = beside(output, "old", os.getpid())
+    if output.exists() or output.is_symlink():
+        os.rename(output, old)
+    try:
+        os.rename(new, output)
+    except BaseException:
+        if old.exists() or old.is_symlink():
+            os.rename(old, output)
+        raise
+    return old
+
+
+def _load_renameat2():  # -> the C function, or None
+    if sys.platform != "linux":
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library from before renameat2 (glibc < 2.28)
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _load_renameat2()
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
+# No `output` yet, or a kernel or file system that cannot exchange: then two renames.
+_CANNOT_EXCHANGE = {errno.ENOENT, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP}
+
+
+def _exchange(new: Path, output: Path) -> bool:
+    """Exchange two folders in one step, so that a reader, a crash or a second build sees
+    either the old site or the new one, never none. False where that cannot be done."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(output), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _CANNOT_EXCHANGE:
+        return False
+    raise OSError(code, os.strerror(code), str(new), None, str(output))
+
+
+@contextlib.contextmanager
+def swap_lock(output: Path) -> Iterator[None]:
+    """Hold `.output.lock` beside `output` (flock), so that one build at a time replaces it,
+    writes into it (serve) or cleans up beside it. Only around that, never a whole build.
+
+    The file is removed on release, so that nothing stays beside output/. A build that waited
+    on a file removed meanwhile holds a lock nobody else sees, so it takes the new file."""
+    lock = output.parent / f".{output.name}.lock"
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            held = _wait_for_lock(handle, deadline)
+            if held and _same_file(handle, lock):
+                break
+        except BaseException:
+            os.close(handle)
+            raise
+        os.close(handle)
+        if not held:
+            raise UsageError(f"Een andere build zet nu een site in {output} en is na "
+                             f"{LOCK_WAIT_SECONDS:g} s nog niet klaar; deze build heeft niets "
+                             "aangepast. Wacht tot de andere gedaan is en bouw dan opnieuw.")
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)  # before the release: no one can take this file any more
+        os.close(handle)
+
+
+def _wait_for_lock(handle: int, deadline: float) -> bool:
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
+
+
+def _same_file(handle: int, path: Path) -> bool:
+    try:
+        named = path.stat()
+    except FileNotFoundError:
+        return False
+    opened = os.fstat(handle)
+    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
+
+
+def recover_output(output: Path) -> None:
+    """At the start of a build: put right what killed builds left beside `output` (see
+    `recover`). Without such leftovers, as nearly always, the lock is not even taken."""
+    if _leftovers(output):
+        with swap_lock(output):
+            recover(output)
+
+
+def recover(output: Path, keep: Path | None = None) -> None:
+    """Remove the `.output.staging-PID` and `.output.old-PID` of builds no longer running,
+    after putting the newest old site back if a build died between its two renames."""
+    found = [path for path in _leftovers(output) if path != keep]
+    old = [path for path in found if path.name.startswith(f".{output.name}.old-")]
+    if old and not (output.exists() or output.is_symlink()):
+        newest = max(old, key=_built_at)
+        os.rename(newest, output)
+        found.remove(newest)
+    for path in found:
+        remove_tree(path)
+
+
+def _leftovers(output: Path) -> list[Path]:
+    """Folders beside `output` with a name only a build gives, of a build no longer running.
+    Our own PID counts as gone: this process swaps one site at a time, and a PID can come
+    back (a container's build has the same one every time)."""
+    ours = re.compile(rf"\.{re.escape(output.name)}\.(staging|old)-([0-9]+)")
+    try:
+        entries = list(os.scandir(output.parent))
+    except FileNotFoundError:
+        return []
+    return [Path(entry.path) for entry in entries
+            if (match := ours.fullmatch(entry.name)) and not entry.is_file(follow_symlinks=False)
+            and (int(match[2]) == os.getpid() or not _running(int(match[2])))]
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    except OverflowError:  # not a PID at all
+        return False
+    return True
+
+
+def _built_at(site: Path) -> int:
+    try:
+        return (site / MANIFEST).lstat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def remove_tree(path: Path) -> None:
+    if path.is_symlink():  # an `output` that was a link: the link goes, never what it points to
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# -- serve -----------------------------------------------------------------------------------------
+
