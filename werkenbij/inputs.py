@@ -6,6 +6,7 @@ secrets; a link to /dev/zero or a FIFO named *.md would never finish reading.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
@@ -32,7 +33,7 @@ def refusal(path: Path, project: Path, limit: int) -> Problem | None:
     except (OSError, RuntimeError):  # dangling, a loop, or no permission
         return Problem(shown, 0, 0, "Deze link wijst naar een bestand dat niet bestaat (of naar "
                        "zichzelf).", "Wis de link of laat ze naar een bestand in het project wijzen.")
-    if not target.is_relative_to(project.resolve()):
+    if not target.is_relative_to(_real(project)):
         return Problem(shown, 0, 0, f"Deze link wijst naar een bestand buiten het project ({target}).",
                        "Kopieer het bestand in het project in plaats van ernaar te linken.")
     info = target.stat()
@@ -46,15 +47,19 @@ def refusal(path: Path, project: Path, limit: int) -> Problem | None:
     return None
 
 
-def read_input(path: Path, project: Path, limit: int = MAX_CONTENT_BYTES) -> bytes:
-    """The bytes of one of the project's files; raises InputRefused otherwise. The size is
-    bounded while reading too, in case the file grew after it was looked at."""
-    problem = refusal(path, project, limit)
+def read_input(path: Path, project: Path, limit: int = MAX_CONTENT_BYTES, looked: bool = False) -> bytes:
+    """The bytes of one of the project's files; raises InputRefused otherwise. `looked`: the
+    caller has just had `refusal` look at it (content_paths), so only the reading itself
+    checks again: no link swapped in, a regular file, the size bounded while reading."""
+    problem = None if looked else refusal(path, project, limit)
     if problem is not None:
         raise InputRefused(problem)
     # Non-blocking: should a FIFO take the file's place after the look above, opening it does
-    # not wait for a writer, and fstat below refuses it.
-    with os.fdopen(os.open(path.resolve(), os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+    # not wait for a writer, and fstat below refuses it. A file that was no link is opened as
+    # no link (O_NOFOLLOW): swapped for one since, it fails instead of being followed.
+    flags = os.O_RDONLY | os.O_NONBLOCK
+    opened = os.open(path.resolve(), flags) if path.is_symlink() else os.open(path, flags | os.O_NOFOLLOW)
+    with os.fdopen(opened, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # swapped for something else since
             raise InputRefused(refusal(path, project, limit) or Problem(
                 _shown(path, project), 0, 0, "Dit is geen gewoon bestand.", "Wis het."))
@@ -63,6 +68,12 @@ def read_input(path: Path, project: Path, limit: int = MAX_CONTENT_BYTES) -> byt
         raise InputRefused(Problem(_shown(path, project), 0, 0, f"Dit bestand is te groot (meer dan "
                                    f"{limit // 1024} KB).", "Maak de tekst korter."))
     return data
+
+
+@functools.lru_cache(maxsize=8)
+def _real(project: Path) -> Path:
+    """The project folder with its links resolved: the same for every file of a build."""
+    return project.resolve()
 
 
 def _shown(path: Path, project: Path) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from urllib.parse import urlsplit
@@ -289,6 +289,19 @@ class Vacancy:
     def path(self) -> str:
         """Its address on the site, from the root (without the base path)."""
         return vacancy_path(self.slug)
+
+    def __hash__(self) -> int:
+        """The generated hash, computed once: `serve` looks up 5,000 vacancies in its memos on
+        every save, and hashing one walks every nested field. Not pickled (see below)."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def __getstate__(self) -> dict:
+        # A hash of text differs between processes (PYTHONHASHSEED): never carried along.
+        return {key: value for key, value in self.__dict__.items() if key != "_hash"}
 
     @property
     def part_of(self) -> str:

@@ -104,8 +104,9 @@ INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-
 def link_words(label: str) -> str:
     """A link text as the vague-text rule compares it: what a reader sees (format characters
     such as a zero-width space dropped), lower case, end punctuation dropped."""
-    visible = "".join(c for c in label if unicodedata.category(c) != "Cf")
-    return " ".join(visible.split()).lower().strip(" .:!…")
+    if INVISIBLE.search(label):  # rare: only then look at each character
+        label = "".join(c for c in label if unicodedata.category(c) != "Cf")
+    return " ".join(label.split()).lower().strip(" .:!…")
 
 
 def is_generic_link_text(label: str) -> bool:

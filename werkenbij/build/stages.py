@@ -47,7 +47,7 @@ def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
         read = list(run_all(reader, [(rel,) for rel in files], jobs))
     else:  # remembered by the bytes: a file that did not change is not parsed again
         try:
-            data = [(rel, read_input(root / rel, root)) for rel in files]
+            data = [(rel, read_input(root / rel, root, looked=True)) for rel in files]
         except InputRefused as refused:  # changed since content_paths looked at it
             raise ContentError([refused.problem]) from None
         read = list(remembered(reader, data, jobs, memo.reads))

@@ -152,7 +152,7 @@ def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: l
 
 def _read(path: Path, root: Path, problems: list[Problem]) -> bytes | None:
     try:
-        return read_input(path, root)
+        return read_input(path, root, looked=True)  # content_paths looked at every file
     except InputRefused as refused:
         problems.append(refused.problem)
         return None

@@ -4,6 +4,7 @@ and the rule that turns file names into web addresses."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -107,14 +108,23 @@ def content_paths(folder: Path, root: Path, problems: list[Problem],
     """The .md files of a folder, refusing two files that would get the same slug, and slugs
     that the site itself uses (a vacancy called archief.md would replace the archive)."""
     by_slug: dict[str, list[Path]] = defaultdict(list)
-    problems += _near_misses(folder, root)
+    entries = sorted(os.scandir(folder), key=lambda e: e.name) if folder.is_dir() else []
+    names = [entry.name for entry in entries]
+    problems += _near_misses(folder, root, names)
+    # A folder inside the project (itself no link out): its plain regular files need no
+    # further look (the directory entry says what they are; read_input bounds their size);
+    # links and anything else get refusal's full one.
+    inside = bool(names) and folder.resolve().is_relative_to(root.resolve())
     # Names starting with "." are editor lock files and macOS metadata, never content.
-    for path in sorted(p for p in folder.glob("*.md") if not p.name.startswith(".")) \
-            if folder.is_dir() else []:
-        refused = refusal(path, root, MAX_CONTENT_BYTES)  # a link out, a FIFO, a folder, too big
-        if refused is not None:
-            problems.append(refused)
+    for entry in entries:
+        if not entry.name.endswith(".md") or entry.name.startswith("."):
             continue
+        path = folder / entry.name
+        if not (inside and entry.is_file(follow_symlinks=False)):  # a link, FIFO, folder …
+            refused = refusal(path, root, MAX_CONTENT_BYTES)
+            if refused is not None:
+                problems.append(refused)
+                continue
         by_slug[slug_for(path)].append(path)
     files = []
     for slug, paths in sorted(by_slug.items()):
@@ -148,15 +158,17 @@ def content_paths(folder: Path, root: Path, problems: list[Problem],
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
-def _near_misses(folder: Path, root: Path) -> list[Problem]:
+def _near_misses(folder: Path, root: Path, names: list[str]) -> list[Problem]:
     """Files that look like content but are not read: Notulen.MD, tekst.markdown, a Windows
     export vacature.md.txt, a hidden .vacature.md. Said once, as a warning, not skipped silently."""
     found = []
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        name = path.name.lower()
-        looks_like = name.endswith(_MARKDOWN_SUFFIXES) or name.endswith(".md.txt")
-        if not looks_like or (path.name.endswith(".md") and not path.name.startswith(".")):
+    for written in names:
+        if written.endswith(".md") and not written.startswith("."):
+            continue  # read as content
+        name = written.lower()
+        if not (name.endswith(_MARKDOWN_SUFFIXES) or name.endswith(".md.txt")):
             continue
+        path = folder / written
         stem = path.name.lstrip(".")
         for suffix in (".md.txt", *_MARKDOWN_SUFFIXES):
             if stem.lower().endswith(suffix):

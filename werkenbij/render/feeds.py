@@ -42,7 +42,10 @@ def vacancies_json(items: list[tuple[Vacancy, VacancyState]], config: SiteConfig
         "built": today.isoformat(),
         "vacancies": [_vacancy_facts(vacancy, state, config, absolute) for vacancy, state in items],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    # One line: with `indent`, json falls back from its C encoder to Python (ten times slower
+    # for 5,000 vacancies); readers parse it anyway.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")
 
 
 def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, absolute: Url) -> dict:

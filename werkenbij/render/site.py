@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,11 @@ ARCHIVE = "/vacatures/archief/"
 def long_date(value: date) -> str:
     """'woensdag 5 november 2025': written out, as plain language asks."""
     return format_date(value, "EEEE d MMMM y", locale=LOCALE)
+
+
+def all_of(groups: Iterable[Iterable[str]]) -> list[str]:
+    """Every value of several lists once, sorted (the filter's options; linear, unlike `sum`)."""
+    return sorted({value for group in groups for value in group})
 
 
 def capitalize_first(text: str) -> Markup:
@@ -56,8 +62,10 @@ class SiteRenderer:
             hours=lambda hours: labels.hours_label(hours, config), contracts=labels.contracts_label,
             place=labels.place_label, salary_amounts=labels.salary_amounts, grade_level=labels.grade_level,
             time_of_day=labels.time_label, positions=labels.positions_label,
-            months=labels.months_label)
-        self.env.globals.update(config=config, today=today, url=self.url,
+            months=labels.months_label, all_of=all_of)
+        self._cards: dict[tuple, Markup] = {}  # (vacancy, state, level) -> its card, see `card`
+        self._earlier_cards: dict[tuple, Markup] = {}
+        self.env.globals.update(config=config, today=today, url=self.url, card=self.card,
                                 asset=self.asset, csp=assets.CSP,
                                 absolute_url=self.absolute_url, structured=structured)
         for name in self.env.list_templates(extensions=[s.lstrip(".") for s in TEMPLATE_SUFFIXES]):
@@ -110,9 +118,22 @@ class SiteRenderer:
         """A vacancy as the lists and feeds show it: its facts and state, not its texts."""
         return VacancyView(vacancy=vacancy, state=vacancy_state(vacancy, self.today))
 
+    def card(self, view: VacancyView, level: int) -> Markup:
+        """A vacancy's card in a list. Its markup depends only on the vacancy, its state and
+        the heading level (and this renderer's templates and settings), so it is kept: `serve`
+        renders the cards of a 5,000-vacancy archive once, not on every save."""
+        key = (view.vacancy, view.state, level)
+        found = self._cards.get(key) or self._earlier_cards.get(key)
+        if found is None:
+            found = Markup(self.env.get_template("partials/card.html").render(view=view, level=level))
+        self._cards[key] = found
+        return found
+
     def site_files(self, content: Content) -> list[OutputFile]:
         """Everything besides the vacancies' own files: home, archive, pages, 404, sitemap,
         feeds and the static files."""
+        # Keep the cards of this site only: those of the last one are reused where unchanged.
+        self._earlier_cards, self._cards = self._cards, {}
         views = [self.listed(v) for v in content.vacancies]
         open_views = sorted((v for v in views if v.state.is_open), key=soonest_first)
         closed = sorted((v for v in views if not v.state.is_open), key=newest_first)
