@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import http.server
 import re
+import shutil
 import threading
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +30,16 @@ def build_site(output: Path, today: date, root: Path = ROOT, base_url: str | Non
     build(BuildOptions(root=root, output=output, today=today, base_url=base_url, drafts=drafts,
                        templates=templates))
     return output
+
+
+def copy_of(fixture: str, tmp_path: Path, built_on: date | None = None) -> Path:
+    """A copy of a fixture site (tests/fixtures/<fixture>) to change, with output/ built on
+    `built_on` when given."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / fixture, root)
+    if built_on is not None:
+        build_site(root / "output", built_on, root=root)
+    return root
 
 
 def parse(path: Path) -> BeautifulSoup:

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from helpers import FIXTURES, ROOT, build_site, left_over, parse, tree_digest
+from helpers import FIXTURES, ROOT, build_site, copy_of, left_over, parse, tree_digest
 from werkenbij.checks import CheckSettings, run_checks
 from werkenbij.problems import ConfigError
 from werkenbij.read.config import BASE_URL_FIX, base_url_mistake
@@ -30,10 +30,7 @@ WRONG_BASE_URLS = {
 @pytest.fixture
 def site(tmp_path):
     """A copy of the complete fixture site with a good output/ already built."""
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "complete", root)
-    build_site(root / "output", TODAY, root=root)
-    return root
+    return copy_of("complete", tmp_path, built_on=TODAY)
 
 
 def set_base_url(root, value: str) -> int:

@@ -4,12 +4,11 @@ a Dutch message with its line, or builds in bounded time; none gets a traceback.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
 
-from helpers import FIXTURES, build_site
+from helpers import build_site, copy_of
 from werkenbij.problems import ContentError
 
 TODAY = date(2025, 10, 1)
@@ -18,9 +17,7 @@ VACANCY = "content/vacatures/maatschappelijk-werker.md"
 
 @pytest.fixture
 def site(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "complete", root)
-    return root
+    return copy_of("complete", tmp_path)
 
 
 def body_line(site) -> int:

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from helpers import FIXTURES, ROOT, build_site, tree_digest
+from helpers import ROOT, build_site, copy_of, tree_digest
 from werkenbij.inputs import MAX_CONTENT_BYTES
 from werkenbij.problems import BuildError, ConfigError, ContentError, TemplateFailure
 
@@ -24,9 +24,7 @@ VACANCIES = "content/vacatures"
 @pytest.fixture
 def site(tmp_path):
     """A copy of the complete fixture site with a good output/ built, and a secret outside it."""
-    root = tmp_path / "site"
-    shutil.copytree(FIXTURES / "complete", root)
-    build_site(root / "output", TODAY, root=root)
+    root = copy_of("complete", tmp_path, built_on=TODAY)
     (tmp_path / "secret.md").write_text("---\ntitle: GEHEIM-TOKEN\n---\n", "utf-8")
     return root
 
