@@ -105,7 +105,8 @@ def test_a_python_without_the_packages_gets_a_dutch_sentence_not_a_traceback(tmp
 
 
 def test_make_serve_runs_serve_with_the_projects_python():
-    result = subprocess.run(["make", "-n", "serve", "ARGS=--drafts"], capture_output=True, text=True,
+    result = subprocess.run(["make", "-n", "--no-print-directory", "serve", "ARGS=--drafts"],
+                            capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert result.returncode == 0
     assert result.stdout.splitlines()[-1] == ".venv/bin/python build.py serve --drafts"
