@@ -106,7 +106,7 @@ def test_hours_not_stated_or_only_a_note(site):
                                      "19-25/38", "28,555"])
 def test_hours_that_cannot_be_right_are_refused(site, written):
     assert mistakes(site, CLOSES + f'hours_per_week: "{written}"\n') == [
-        f"7:17 'hours_per_week' is geen aantal uren dat de site kent ({written})."]
+        f"7:17 'hours_per_week' (de uren per week) is geen aantal uren dat de site kent ({written})."]
 
 
 def test_a_student_job_is_not_full_time_on_the_page_or_in_the_json_ld(site, tmp_path):
@@ -141,7 +141,7 @@ def test_place_mistakes(site):
     assert mistakes(site, CLOSES + "location:\n  city: A\nlocations:\n  - city: B\n") == [
         "9:1 Gebruik 'location' of 'locations', niet allebei."]
     assert mistakes(site, CLOSES + "telework: soms\n") == [
-        "7:11 'telework' moet deels of volledig zijn (soms)."]
+        "7:11 'telework' (het thuiswerk) moet deels of volledig zijn (soms)."]
 
 
 def test_employer_as_a_name_or_a_block_and_no_site_contact_for_it(site):
@@ -151,7 +151,8 @@ def test_employer_as_a_name_or_a_block_and_no_site_contact_for_it(site):
     assert vacancy.employer == Employer(name="OCMW Meerhout", address=Place(
         street="Markt 1", postal_code="2450", city="Meerhout"))
     assert (vacancy.contact.email, vacancy.contact.phone) == ("", "")  # not the site's mailbox
-    assert mistakes(site, CLOSES + "employer:\n  city: Meerhout\n") == ["8:3 'employer': 'name' ontbreekt."]
+    assert mistakes(site, CLOSES + "employer:\n  city: Meerhout\n") == ["8:3 'employer': 'name' (de naam "
+                                                                        "van de werkgever) ontbreekt."]
 
 
 def test_a_contact_without_email_keeps_its_name_role_and_phone(site):
@@ -192,18 +193,19 @@ def test_a_contract_the_site_cannot_sort_is_a_warning(site):
     (site / NAME).write_text(HEAD + CLOSES + "contract: zie de bijlage\n" + BODY, "utf-8")
     [warning] = [w for w in read_site(TODAY, root=site).warnings if "contract" in w.message]
     assert (warning.path, warning.line, warning.severity) == (NAME, 7, Severity.WARNING)
-    assert warning.message.startswith("'contract' (zie de bijlage) zegt niet welk soort contract")
+    assert warning.message.startswith("'contract' (het contract: zie de bijlage) zegt niet welk soort "
+                                      "contract")
 
 
 def test_contract_mistakes(site):
     assert mistakes(site, CLOSES + "contract:\n  status: interim\n") == [
-        "8:11 'contract': 'status' kent 'interim' niet."]
+        "8:11 'contract': 'status' (het soort contract) kent 'interim' niet."]
     assert mistakes(site, CLOSES + "contract:\n  duration: levenslang\n") == [
-        "8:13 'contract': 'duration' kent 'levenslang' niet."]
+        "8:13 'contract': 'duration' (de duur van het contract) kent 'levenslang' niet."]
     assert mistakes(site, CLOSES + "contract:\n  note: iets\n") == [
         "8:3 'contract': het contract heeft geen 'status' en geen 'duration'."]
     assert mistakes(site, CLOSES + "contract:\n  duration: onbepaalde duur\n  months: 6\n") == [
-        "9:11 'contract': 'months' past niet bij onbepaalde duur."]
+        "9:11 'contract': 'months' (het aantal maanden) past niet bij onbepaalde duur."]
 
 
 # -- grades, positions, reference, period ----------------------------------------------------------
@@ -232,11 +234,13 @@ def test_grade_list_is_explained_per_level_on_the_page(site, tmp_path):
 
 def test_period_and_number_mistakes(site):
     assert mistakes(site, CLOSES + "positions: twee\n") == [
-        "7:12 'positions' moet een geheel getal van 1 tot 999 zijn (twee)."]
+        "7:12 'positions' (het aantal plaatsen) moet een geheel getal van 1 tot 999 zijn (twee)."]
     assert mistakes(site, "start_date: 2025-11-01\nend_date: 2025-10-01\n") == [
-        "7:11 'end_date' (2025-10-01) ligt vóór 'start_date' (2025-11-01)."]
+        "7:11 'end_date' (de laatste werkdag: 2025-10-01) ligt vóór 'start_date' (de eerste werkdag: "
+        "2025-11-01)."]
     assert mistakes(site, "closes: 2025-12-01\nend_date: 2025-11-30\n") == [
-        "6:9 'closes' (2025-12-01) ligt na het einde van de werkperiode ('end_date', 2025-11-30)."]
+        "6:9 'closes' (de laatste dag om te solliciteren: 2025-12-01) ligt na het einde van de werkperiode: "
+        "'end_date' (de laatste werkdag: 2025-11-30)."]
 
 
 # -- salary ----------------------------------------------------------------------------------------
@@ -279,11 +283,12 @@ def test_salary_label_says_gross_per_month_and_for_which_hours():
 
 def test_salary_mistakes(site):
     assert mistakes(site, CLOSES + "salary:\n  min: veel\n") == [
-        "8:8 'salary': 'min' is geen brutobedrag per maand dat de site kent (veel)."]
+        "8:8 'salary': 'min' (het laagste loon) is geen brutobedrag per maand dat de site kent (veel)."]
     assert mistakes(site, CLOSES + "salary:\n  min: 3000\n  max: 2000\n") == [
-        "9:8 'salary': 'max' (2000) is kleiner dan 'salary': 'min' (3000)."]
+        "9:8 'salary': 'max' (het hoogste loon: 2000) is kleiner dan 'salary': 'min' (het laagste loon: "
+        "3000)."]
     assert mistakes(site, CLOSES + "salary:\n  min: 12\n") == [
-        "8:8 'salary': 'min' is geen brutobedrag per maand dat de site kent (12)."]
+        "8:8 'salary': 'min' (het laagste loon) is geen brutobedrag per maand dat de site kent (12)."]
 
 
 # -- requirements, applying, reserve ---------------------------------------------------------------
@@ -301,13 +306,14 @@ def test_requirements(site):
 
 def test_requirement_mistakes(site):
     assert mistakes(site, CLOSES + "requirements:\n  diploma_level: doctor\n") == [
-        "8:18 'requirements': 'diploma_level' kent 'doctor' niet."]
+        "8:18 'requirements': 'diploma_level' (het niveau van het diploma) kent 'doctor' niet."]
     assert mistakes(site, CLOSES + "requirements:\n  experience_months: een jaar\n") == [
-        "8:22 'requirements': 'experience_months' moet een aantal maanden zijn (een jaar)."]
+        "8:22 'requirements': 'experience_months' (de maanden ervaring) moet een aantal maanden zijn (een "
+        "jaar)."]
     assert mistakes(site, CLOSES + "requirements:\n  driving_licence: ja\n") == [
-        "8:20 'requirements': 'driving_licence' is geen rijbewijs (ja)."]
+        "8:20 'requirements': 'driving_licence' (het rijbewijs) is geen rijbewijs (ja)."]
     assert mistakes(site, CLOSES + "requirements:\n  driving_licence_required: true\n") == [
-        "8:29 'requirements': 'driving_licence_required' zonder 'driving_licence'."]
+        "8:29 'requirements': 'driving_licence_required' (rijbewijs verplicht) zonder 'driving_licence'."]
 
 
 def test_apply_every_way_and_the_older_apply_url(site):
@@ -333,17 +339,18 @@ def test_apply_mistakes(site):
         "8:3 'apply' zegt niet hoe je solliciteert."]
     # one mistake, one message: the url is named, not also "says not how to apply"
     assert mistakes(site, CLOSES + "apply:\n  url: javascript:alert(1)\n") == [
-        "8:8 'apply': 'url' is geen toegelaten link (javascript:alert(1))."]
+        "8:8 'apply': 'url' (de link om online te solliciteren) is geen toegelaten link "
+        "(javascript:alert(1))."]
     hours_only = "apply:\n  email: jobs@example.org\n  in_person_hours: 9 tot 12\n"
     assert mistakes(site, CLOSES + hours_only) == [
-        "9:20 'apply': 'in_person_hours' zonder 'in_person'."]
+        "9:20 'apply': 'in_person_hours' (wanneer je je kandidatuur afgeeft) zonder 'in_person'."]
 
 
 def test_reserve_and_its_mistakes(site):
     assert read(site, CLOSES + "reserve:\n  years: 2\n  note: Verlengen kan.\n").reserve == \
         Reserve(years=2, note="Verlengen kan.")
     assert mistakes(site, CLOSES + "reserve:\n  years: twee\n") == [
-        "8:10 'reserve': 'years' moet een geheel getal van 1 tot 10 zijn (twee)."]
+        "8:10 'reserve': 'years' (hoe lang de reserve geldt) moet een geheel getal van 1 tot 10 zijn (twee)."]
 
 
 # -- steps -----------------------------------------------------------------------------------------
@@ -361,7 +368,7 @@ def test_a_step_with_a_time_a_place_and_a_date_note(site):
 @pytest.mark.parametrize("written", ["25:00", "9 uur", "12:00-09:00", "9:75"])
 def test_a_time_that_is_no_time_is_refused(site, written):
     assert mistakes(site, CLOSES + f'procedure:\n  - title: Gesprek\n    time: "{written}"\n') == [
-        f"9:11 'procedure', stap 1: 'time' is geen uur ({written})."]
+        f"9:11 'procedure', stap 1: 'time' (het uur van de stap) is geen uur ({written})."]
 
 
 def test_procedure_is_optional_and_leaves_no_empty_section(site, tmp_path):
@@ -399,7 +406,8 @@ def test_a_work_period_closes_the_vacancy_when_the_work_begins(site):
 def test_an_open_vacancy_needs_its_posting_date(site):
     head = HEAD.replace("published: 2025-09-01\n", "")
     assert mistakes(site, CLOSES, head=head) == [
-        "1:0 De vacature is open maar heeft geen 'published': zonder die datum tonen "
+        "1:0 De vacature is open maar heeft geen 'published' (de dag waarop de vacature online komt): "
+        "zonder die datum tonen "
         "zoekmachines ze niet bij hun vacatures."]
     # closed already: it only sits in the archive, nothing to refuse
     assert read(site, CLOSES, today=date(2025, 11, 1), head=head).published is None
@@ -455,12 +463,15 @@ def test_an_overall_pass_mark_is_shown_under_the_steps(site, tmp_path):
 
 @pytest.mark.parametrize("front, today, expected", [
     ("closes: 2062-10-31\n", TODAY,
-     "'closes' (2062-10-31) ligt meer dan een jaar van 'published' (2025-09-01): is het jaartal juist?"),
+     "'closes' (de laatste dag om te solliciteren: 2062-10-31) ligt meer dan een jaar van 'published' (de "
+     "dag waarop de vacature online komt: 2025-09-01): is het jaartal juist?"),
     ("closes: 2025-10-31\nprocedure:\n  - title: Gesprek\n    date: 2052-11-05\n", TODAY,
-     "'date' (2052-11-05) ligt meer dan een jaar van 'published' (2025-09-01): is het jaartal juist?"),
+     "'date' (de datum van de stap: 2052-11-05) ligt meer dan een jaar van 'published' (de dag waarop de "
+     "vacature online komt: 2025-09-01): is het jaartal juist?"),
     ("start_date: 2025-11-01\nend_date: 2205-12-31\n", TODAY, None),  # beyond 2100: an error
     ("start_date: 2025-11-01\nend_date: 2035-12-31\n", TODAY,
-     "'end_date' (2035-12-31) ligt meer dan zes jaar na het begin (2025-11-01): is het jaartal juist?"),
+     "'end_date' (de laatste werkdag: 2035-12-31) ligt meer dan zes jaar na het begin (2025-11-01): is het "
+     "jaartal juist?"),
 ])
 def test_a_year_typed_wrong_is_flagged(site, front, today, expected):
     (site / NAME).write_text(HEAD + front + BODY, "utf-8")
@@ -477,7 +488,8 @@ def test_far_in_the_future_without_a_posting_date(site):
     head = HEAD.replace("published: 2025-09-01\n", "published: onbekend\n")
     (site / NAME).write_text(head + "closes: 2027-10-31\n" + BODY, "utf-8")
     [warning] = [w for w in read_site(TODAY, root=site).warnings if "jaartal" in w.message]
-    assert warning.message == ("'closes' (2027-10-31) ligt meer dan een jaar van vandaag (2025-10-01): "
+    assert warning.message == ("'closes' (de laatste dag om te solliciteren: 2027-10-31) ligt meer dan een "
+                               "jaar van vandaag (2025-10-01): "
                                "is het jaartal juist?")
 
 
@@ -525,14 +537,15 @@ def test_what_ends_the_time_to_apply_is_the_earliest_the_vacancy_implies(site, f
 
 def test_a_vacancy_that_would_close_before_it_is_published_is_refused(site):
     assert mistakes(site, "start_date: 2025-08-01\n") == [
-        "6:13 De vacature sluit op 2025-07-31, vóór ze gepubliceerd wordt ('published', 2025-09-01)."]
+        "6:13 De vacature sluit op 2025-07-31, vóór ze gepubliceerd wordt: 'published' (de dag waarop de "
+        "vacature online komt: 2025-09-01)."]
 
 
 def test_closing_after_the_work_began_is_a_warning(site):
     (site / NAME).write_text(HEAD + "closes: 2025-11-15\nstart_date: 2025-11-01\n" + BODY, "utf-8")
     [warning] = [w for w in read_site(TODAY, root=site).warnings if "start_date" in w.message]
-    assert warning.message == ("'closes' (2025-11-15) ligt niet vóór de eerste werkdag ('start_date', "
-                               "2025-11-01).")
+    assert warning.message == ("'closes' (de laatste dag om te solliciteren: 2025-11-15) ligt niet vóór "
+                               "'start_date' (de eerste werkdag: 2025-11-01).")
 
 
 def test_open_ended_with_an_end_says_until_when(site, tmp_path):
@@ -572,7 +585,7 @@ def test_a_replacement_is_temporary_even_when_statutory_and_months_need_a_durati
     [contract] = read(site, CLOSES + "contract:\n  status: statutair\n  duration: vervanging\n").contracts
     assert contract.category == "tijdelijke job" and contract.temporary
     assert mistakes(site, CLOSES + "contract:\n  status: contractueel\n  months: 12\n") == [
-        "9:11 'contract': 'months' past niet bij een contract zonder duur."]
+        "9:11 'contract': 'months' (het aantal maanden) past niet bij een contract zonder duur."]
     assert labels.contract_label(Contract(duration="bepaalde duur", months=1)) == "Bepaalde duur (1 maand)"
 
 
@@ -590,25 +603,30 @@ def test_working_fully_from_home_without_a_workplace_gives_no_country_nobody_sta
 
 
 @pytest.mark.parametrize("front, message", [
-    ("salary: []\n", "7:9 'salary' is leeg."),
-    ("contract: []\n", "7:11 'contract' is leeg."),
-    ("grade: []\n", "7:8 'grade' is leeg."),
-    ("requirements: {}\n", "7:15 'requirements' is leeg."),
-    ("locations: []\n", "7:12 'locations' is leeg."),
-    ("salary:\n  note:\n", "8:3 'salary' is leeg."),
-    ("reserve:\n  years:\n", "8:3 'reserve' is leeg."),
-    ('grade:\n  - B1-B3\n  - ""\n', "9:5 'grade': item 2 is leeg."),
+    ("salary: []\n", "7:9 'salary' (het loon) is leeg."),
+    ("contract: []\n", "7:11 'contract' (het contract) is leeg."),
+    ("grade: []\n", "7:8 'grade' (het niveau) is leeg."),
+    ("requirements: {}\n", "7:15 'requirements' (de voorwaarden) is leeg."),
+    ("locations: []\n", "7:12 'locations' (de werkplekken) is leeg."),
+    ("salary:\n  note:\n", "8:3 'salary' (het loon) is leeg."),
+    ("reserve:\n  years:\n", "8:3 'reserve' (de wervingsreserve) is leeg."),
+    ('grade:\n  - B1-B3\n  - ""\n', "9:5 'grade' (het niveau): item 2 is leeg."),
 ])
 def test_an_empty_list_or_block_is_named_not_dropped(site, front, message):
     assert mistakes(site, CLOSES + front) == [message]
 
 
 @pytest.mark.parametrize("front, message", [
-    ("closes: [doorlopend]\n", "6:9 'closes' moet een datum zijn, geen lijst of blok."),
-    ("closes: 2025-02-30\n", "6:9 'closes' is geen geldige datum (2025-02-30)."),
-    ("apply:\n  email: mailto:a@b.be\n", "8:10 'apply': 'email' is geen geldig e-mailadres (mailto:a@b.be)."),
-    ("employer: [OCMW X]\n", "7:11 'employer' moet een naam zijn, of een blok met 'name' en het adres."),
-    ("location:\n  city: [Kortrijk]\n", "8:9 'location': 'city' moet tekst zijn, geen lijst of blok."),
+    ("closes: [doorlopend]\n", "6:9 'closes' (de laatste dag om te solliciteren) moet een datum zijn, geen "
+                               "lijst of blok."),
+    ("closes: 2025-02-30\n", "6:9 'closes' (de laatste dag om te solliciteren) is geen geldige datum "
+                             "(2025-02-30)."),
+    ("apply:\n  email: mailto:a@b.be\n", "8:10 'apply': 'email' (het e-mailadres voor je kandidatuur) is "
+                                         "geen geldig e-mailadres (mailto:a@b.be)."),
+    ("employer: [OCMW X]\n", "7:11 'employer' (de werkgever) moet een naam zijn, of een blok met 'name' en "
+                             "het adres."),
+    ("location:\n  city: [Kortrijk]\n", "8:9 'location': 'city' (de gemeente) moet tekst zijn, geen lijst "
+                                        "of blok."),
 ])
 def test_one_mistake_gives_one_message(site, front, message):
     assert mistakes(site, front if "closes" in front else CLOSES + front) == [message]

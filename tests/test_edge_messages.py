@@ -51,7 +51,8 @@ def test_wrong_base_url_is_one_problem_at_its_line(site, value):
         build_site(site / "output", TODAY, root=site)
     assert [(p.location, p.message, p.fix) for p in caught.value.problems] == [
         (f"site_config.yaml:{line}:11",
-         f"'base_url' is geen bruikbaar adres ({value}): {WRONG_BASE_URLS[value]}.", BASE_URL_FIX)]
+         f"'base_url' (het adres van de site) is geen bruikbaar adres ({value}): "
+         f"{WRONG_BASE_URLS[value]}.", BASE_URL_FIX)]
     assert tree_digest(site / "output") == before, "output/ changed"
     assert left_over(site) == ["content", "output", "site_config.yaml"]
 

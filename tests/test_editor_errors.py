@@ -25,6 +25,7 @@ P = "content/vacatures/"
 CURLY = ("Deze waarde staat tussen gekrulde aanhalingstekens (“…” of ‘…’), zoals Word ze maakt. "
          "De site leest die als tekst.")
 
+MISSING = ["2:1: 'summary' (de korte samenvatting) ontbreekt.", "2:1: 'team' (het team) ontbreekt."]
 EXPECTED = {
     "tab-indentation": ["12:1: Er staat een tab in de inspringing."],
     "unquoted-colon": ["2:14: Er staat een ': ' in een waarde zonder aanhalingstekens."],
@@ -41,36 +42,47 @@ EXPECTED = {
     "alias-bomb": ["4:4: Ankers en verwijzingen (& en *) worden niet ondersteund."],
     "not-utf8": ["22: Het bestand is niet in UTF-8 opgeslagen."],
     "empty-file": ["1: Het bestand is leeg."],
-    "front-matter-never-closed": ["1: De gegevens bovenaan worden nooit afgesloten met '---'."],
+    "front-matter-never-closed": ["18: De gegevens bovenaan worden nooit afgesloten met '---': ze stoppen "
+                                  "waarschijnlijk na regel 17."],
     "no-front-matter": ["1: Het bestand begint niet met '---' (de start van de gegevens)."],
-    "front-matter-closed-early": [f"2:1: '{key}' ontbreekt." for key in ("summary", "team")] + [
+    "front-matter-closed-early": MISSING + [
         "2:1: De vacature zegt niet wanneer ze sluit, dus ze zou altijd open blijven.",
         "3:1: Deze regel '---' sluit de gegevens te vroeg af: 'team' en wat volgt wordt tekst."],
     "yaml-bad-indentation": ["15:2: De inspringing klopt niet: deze regel staat verder of minder "
                              "ver in dan de regels van hetzelfde blok."],
     "yaml-non-breaking-space": ["12:1: Er staat een onzichtbare harde spatie in de inspringing "
                                 "(vaak na kopiëren uit Word)."],
-    "invisible-control-character": ["2:8: 'title' bevat een onzichtbaar stuurteken (U+202E)."],
-    "missing-fields": [f"2:1: '{key}' ontbreekt." for key in ("summary", "team")] + [
+    "invisible-control-character": ["2:8: 'title' (de functietitel) bevat een onzichtbaar stuurteken "
+                                    "(U+202E)."],
+    "missing-fields": MISSING + [
         "2:1: De vacature zegt niet wanneer ze sluit, dus ze zou altijd open blijven."],
     "unknown-key": ["8:1: 'closing' is een onbekende sleutel."],
-    "wrong-types": ["6:17: 'hours_per_week' moet een aantal uren zijn, geen lijst of blok.",
-                    "8:11: 'location' moet een blok met sleutels zijn."],
-    "config-like-list": ["3:3: 'title' moet tekst zijn, geen lijst of blok."],
+    "wrong-types": ["6:17: 'hours_per_week' (de uren per week) moet een aantal uren zijn, geen lijst of "
+                    "blok.",
+                    "8:11: 'location' (de werkplek) moet een blok met sleutels zijn."],
+    "config-like-list": ["3:3: 'title' (de functietitel) moet tekst zijn, geen lijst of blok."],
     "number-with-leading-zero": [
-        "6:17: 'hours_per_week' is geen aantal uren dat de site kent (0471234567)."],
-    "impossible-date": ["8:9: 'closes' is geen geldige datum (2025-02-30)."],
-    "date-order": ["9:9: 'closes' (2025-10-01) ligt vóór 'published' (2025-11-01).",
+        "6:17: 'hours_per_week' (de uren per week) is geen aantal uren dat de site kent (0471234567)."],
+    "impossible-date": ["8:9: 'closes' (de laatste dag om te solliciteren) is geen geldige datum "
+                        "(2025-02-30)."],
+    "date-order": ["9:9: 'closes' (de laatste dag om te solliciteren: 2025-10-01) ligt vóór 'published' (de "
+                   "dag waarop de vacature online komt: 2025-11-01).",
                    "19:11: Stap 2 (2025-11-05) valt vóór de vorige stap (2025-11-12)."],
     "step-before-closing": ["16:11: Stap 1 (2025-11-12) valt vóór de sluitdatum (2025-11-20)."],
-    "script-url-with-whitespace": ["8:12: 'apply_url' is geen toegelaten link (java\tscript:alert(1))."],
-    "bad-email-and-phone": ["17:10: 'contact': 'email' is geen geldig e-mailadres (test@@example).",
-                            "18:10: 'contact': 'phone' is geen geldig telefoonnummer (12)."],
-    "bad-urls": ["8:12: 'apply_url' is geen toegelaten link (JaVaScRiPt:alert(1)).",
-                 "10:8: 'salary': 'url' is geen toegelaten link (&#106;avascript:alert(1)).",
-                 "13:10: 'faq', link 1: 'url' is geen toegelaten link "
+    "script-url-with-whitespace": ["8:12: 'apply_url' (de link om te solliciteren) is geen toegelaten link "
+                                   "(java\tscript:alert(1))."],
+    "bad-email-and-phone": ["17:10: 'contact': 'email' (het e-mailadres) is geen geldig e-mailadres "
+                            "(test@@example).",
+                            "18:10: 'contact': 'phone' (het telefoonnummer) is geen geldig telefoonnummer "
+                            "(12)."],
+    "bad-urls": ["8:12: 'apply_url' (de link om te solliciteren) is geen toegelaten link "
+                 "(JaVaScRiPt:alert(1)).",
+                 "10:8: 'salary': 'url' (de link naar de loonschalen) is geen toegelaten link "
+                 "(&#106;avascript:alert(1)).",
+                 "13:10: 'faq', link 1: 'url' (het adres van de link) is geen toegelaten link "
                  "(data:text/html;base64,PHNjcmlwdD4=).",
-                 "15:10: 'faq', link 2: 'url' is geen toegelaten link (vbscript:msgbox(1))."],
+                 "15:10: 'faq', link 2: 'url' (het adres van de link) is geen toegelaten link "
+                 "(vbscript:msgbox(1))."],
     "unknown-block": ["9:5: Het blok 'bestaat-niet' bestaat niet."],
     "markdown-h1": ["20:1: Een kop met # maakt een extra hoofdtitel; de titel van de pagina is al "
                     "de enige h1."],
@@ -170,10 +182,12 @@ def test_config_mistakes_are_listed_at_once(site):
                       .replace("email: vacatures@kortrijk.be", "email: geen-adres"), "utf-8")
     error = failed_build(site, ConfigError)
     assert [(p.location, p.message, p.fix) for p in error.problems] == [
-        ("site_config.yaml:3:1", "'titel' is een onbekende sleutel.", "Bedoel je 'title'?"),
-        ("site_config.yaml:3:1", "'title' ontbreekt.",
+        ("site_config.yaml:3:1", "'titel' is een onbekende sleutel.", "Bedoel je 'title' (de naam van de "
+                                                                      "site)?"),
+        ("site_config.yaml:3:1", "'title' (de naam van de site) ontbreekt.",
          "Voeg een regel 'title: ...' toe; dit veld is verplicht."),
-        ("site_config.yaml:27:10", "'contact': 'email' is geen geldig e-mailadres (geen-adres).",
+        ("site_config.yaml:27:10", "'contact': 'email' (het e-mailadres) is geen geldig e-mailadres "
+                                   "(geen-adres).",
          "Schrijf het adres zoals naam@kortrijk.be, zonder 'mailto:'."),
     ]
 
@@ -228,7 +242,8 @@ def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site)
                             timeout=60)
     assert result.returncode == 1
     assert result.stderr.startswith(
-        f"1. {P}impossible-date.md:8:9: fout: 'closes' is geen geldige datum (2025-02-30).\n"
+        f"1. {P}impossible-date.md:8:9: fout: 'closes' (de laatste dag om te solliciteren) is geen geldige "
+        "datum (2025-02-30).\n"
         "   oplossing: Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.\n")
     assert "Traceback" not in result.stderr
 

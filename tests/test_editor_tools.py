@@ -83,7 +83,7 @@ def test_old_names_redirect_to_the_renamed_vacancy(site):
 
 
 @pytest.mark.parametrize("alias, message", [
-    ('""', "'aliases': item 1 is leeg."),
+    ('""', "'aliases' (de oude namen): item 1 is leeg."),
     ("a" * 300, f"'{'a' * 40}' is geen bruikbare oude naam (300 tekens)."),
     ("bom-en-crlf", "De oude naam 'bom-en-crlf' in 'aliases' is al in gebruik door "
                     "content/vacatures/bom-en-crlf.md."),
@@ -111,16 +111,12 @@ def test_an_alias_on_a_site_address_is_reported_with_the_other_mistakes(site):
     assert len(caught.value.problems) == 2
 
 
-def test_editor_guide_lists_exactly_the_fields_of_the_model():
-    """The guide's table lists every key the reader takes and no other. A block's keys come with
-    a dot after the key the editor writes; `locations` is a list of places with the keys of
-    `location`, and a list of contracts has the keys of one `contract`, so both are listed once."""
+def vacancy_field_names() -> set[str]:
+    """Every key the reader of a vacancy takes. A block's keys come with a dot after the key the
+    editor writes; `locations` is a list of places with the keys of `location`, and a list of
+    contracts has the keys of one `contract`, so both are named once."""
     from werkenbij.read import vacancy_fields
 
-    guide = (ROOT / "content/LEESMIJ.md").read_text("utf-8")
-    section = guide.split("## Alle velden van een vacature", 1)[1].split("\n## ", 1)[0]
-    listed = re.findall(r"^\| `([a-z_.]+)` \|", section, re.M)
-    assert len(listed) == len(set(listed)), "a field is listed twice"
     nested = {"employer": vacancy_fields.EMPLOYER_KEYS, "contract": vacancy_fields.CONTRACT_KEYS,
               "location": vacancy_fields.PLACE_KEYS, "salary": vacancy_fields.SALARY_KEYS,
               "requirements": vacancy_fields.REQUIREMENT_KEYS, "apply": vacancy_fields.APPLY_KEYS,
@@ -132,10 +128,59 @@ def test_editor_guide_lists_exactly_the_fields_of_the_model():
                  and not any(value is keys for keys in nested.values())]
     assert unchecked == [], "a block of the model is missing from this test"
     assert set(nested) <= model.VACANCY_KEYS
-    expected = set(model.VACANCY_KEYS) | {f"{parent}.{key}" for parent, keys in nested.items()
-                                          for key in keys}
+    return set(model.VACANCY_KEYS) | {f"{parent}.{key}" for parent, keys in nested.items() for key in keys}
+
+
+def test_editor_guide_lists_exactly_the_fields_of_the_model():
+    """The guide's table lists every key the reader takes and no other."""
+    guide = (ROOT / "content/LEESMIJ.md").read_text("utf-8")
+    section = guide.split("## Alle velden van een vacature", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `([a-z_.]+)` \|", section, re.M)
+    assert len(listed) == len(set(listed)), "a field is listed twice"
+    expected = vacancy_field_names()
     assert sorted(expected - set(listed)) == [], "in the model but not in the guide"
     assert sorted(set(listed) - expected) == [], "in the guide but not in the model"
+
+
+def test_every_key_has_its_dutch_meaning_and_no_meaning_is_left_over():
+    """Messages name a key with its meaning ("'grade' (het niveau) ontbreekt"): every key of
+    every kind of file has one, so no message falls back to the bare English key."""
+    from werkenbij.read import config, meanings
+
+    assert set(meanings.VACANCY) == vacancy_field_names()
+    links = {f"{parent}.{key}" for parent in ("faq", "navigation", "footer_links")
+             for key in fields.LINK_KEYS}
+    assert set(meanings.CONFIG) == config.CONFIG_KEYS | links | {
+        f"contact.{key}" for key in fields.CONTACT_KEYS} | {
+        f"organisation.{key}" for key in ("name", "team", "team_short", "url")}
+    assert set(meanings.PAGE) == model.PAGE_KEYS and set(meanings.BLOCK) == model.BLOCK_KEYS
+    assert all(meaning and meaning == meaning.strip() for words in (meanings.VACANCY, meanings.CONFIG)
+               for meaning in words.values())
+
+
+@pytest.mark.parametrize(("path", "key", "named"), [
+    ("content/vacatures/x.md", ("grade",), "'grade' (het niveau)"),
+    ("content/vacatures/x.md", ("locations", 1, "city"), "'city' (de gemeente)"),
+    ("content/vacatures/x.md", ("contract", 0, "months"), "'months' (het aantal maanden)"),
+    ("content/vacatures/x.md", ("procedure", 2, "date"), "'date' (de datum van de stap)"),
+    ("content/vacatures/x.md", ("closing",), "'closing'"),  # unknown: no meaning to give
+    ("site_config.yaml", ("title",), "'title' (de naam van de site)"),
+    ("content/pages/over-wsw.md", ("title",), "'title' (de titel van de pagina)"),
+    ("content/blocks/voordelen.md", ("title",), "'title' (de titel van het blok)"),
+])
+def test_a_key_is_named_with_the_meaning_it_has_in_its_file(path, key, named):
+    from werkenbij.read import meanings
+
+    assert meanings.said(key, words=meanings.vocabulary(path)) == named
+
+
+def test_a_missing_field_is_named_with_its_meaning(site):
+    path = site / "content/vacatures/maatschappelijk-werker.md"
+    path.write_text(path.read_text("utf-8").replace("grade:", "graad:"), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "out", date(2025, 10, 1), root=site)
+    assert [(p.message, p.fix) for p in caught.value.problems] == [
+        ("'graad' is een onbekende sleutel.", "Bedoel je 'grade' (het niveau)?")]
 
 
 def test_every_command_has_help_in_dutch():
@@ -176,7 +221,7 @@ def test_a_title_with_invisible_characters_is_refused(site, invisible):
     with pytest.raises(ContentError) as caught:
         build_site(site / "out", date(2025, 10, 1), root=site)
     [problem] = caught.value.problems
-    assert problem.message.startswith("'title' bevat een onzichtbaar stuurteken (U+")
+    assert problem.message.startswith("'title' (de functietitel) bevat een onzichtbaar stuurteken (U+")
 
 
 def new_on(root, title: str, day: date) -> subprocess.CompletedProcess:

@@ -38,7 +38,7 @@ def test_bad_content_leaves_output_untouched_and_no_staging(site):
     with pytest.raises(ContentError) as caught:
         build_site(output, date(2025, 10, 1), root=site)
     assert messages(caught.value) == [
-        f"{VACANCY}:15:9: 'closes' is geen geldige datum (2025-02-30)."]
+        f"{VACANCY}:15:9: 'closes' (de laatste dag om te solliciteren) is geen geldige datum (2025-02-30)."]
     assert tree_digest(output) == before
     assert left_over(site) == ["content", "output", "site_config.yaml"]
 
@@ -50,9 +50,11 @@ def test_all_mistakes_are_reported_at_once(site):
     with pytest.raises(ContentError) as caught:
         build_site(site / "output", date(2025, 10, 1), root=site)
     assert messages(caught.value) == [
-        f"{VACANCY}:2:1: 'title' ontbreekt.",
-        f"{VACANCY}:6:17: 'hours_per_week' is geen aantal uren dat de site kent (negentien).",
-        f"{VACANCY}:33:10: 'contact': 'email' is geen geldig e-mailadres (test-at-example).",
+        f"{VACANCY}:2:1: 'title' (de functietitel) ontbreekt.",
+        f"{VACANCY}:6:17: 'hours_per_week' (de uren per week) is geen aantal uren dat de site kent "
+        "(negentien).",
+        f"{VACANCY}:33:10: 'contact': 'email' (het e-mailadres) is geen geldig e-mailadres "
+        "(test-at-example).",
     ]
 
 
@@ -62,7 +64,7 @@ def test_unknown_key_gets_a_suggestion(site):
         build_site(site / "output", date(2025, 10, 1), root=site)
     [problem] = caught.value.problems
     assert (problem.message, problem.fix) == ("'closing' is een onbekende sleutel.",
-                                              "Bedoel je 'closes'?")
+                                              "Bedoel je 'closes' (de laatste dag om te solliciteren)?")
 
 
 def test_output_folder_that_holds_the_project_is_refused(site):

@@ -77,7 +77,7 @@ def test_a_surrogate_or_noncharacter_in_a_field_is_refused(site, escape, code):
     replace(site, "summary: Een testvacature die elk veld invult.",
             f'summary: "Een testvacature{escape} die elk veld invult."')
     [(line, _, message)] = problems(site)
-    assert message == f"'summary' bevat een onzichtbaar stuurteken (U+{code})."
+    assert message == f"'summary' (de korte samenvatting) bevat een onzichtbaar stuurteken (U+{code})."
 
 
 # -- points 9 and 10: nesting and Markdown built to be slow ------------------------------------------
@@ -139,7 +139,8 @@ def test_forty_thousand_equal_headings_get_ids_in_one_pass():
 def test_a_date_outside_the_plausible_years_is_refused(site, day):
     replace(site, "closes: 2025-10-31", f"closes: {day}")
     [(_, _, message)] = problems(site)
-    assert message == f"'closes' ligt in het jaar {int(day[:4])}: is het jaartal juist?"
+    assert message == (f"'closes' (de laatste dag om te solliciteren) ligt in het jaar {int(day[:4])}: "
+                       "is het jaartal juist?")
 
 
 # -- point 25: raw HTML in an indented line of a list item -----------------------------------------

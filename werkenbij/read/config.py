@@ -129,7 +129,7 @@ def _base_url(f: Fields) -> str:
     value = f.text("base_url") or "/"
     mistake = base_url_mistake(value)
     if mistake is not None:
-        f.problem("base_url", f"'base_url' is geen bruikbaar adres ({value}): {mistake}.",
+        f.problem("base_url", f"{f.name('base_url')} is geen bruikbaar adres ({value}): {mistake}.",
                   BASE_URL_FIX)
         return "/"
     return value

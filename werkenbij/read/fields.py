@@ -16,6 +16,7 @@ from typing import Any
 from ..models import Contact, Link, parse_day
 from ..policy import EMAIL, INVISIBLE, is_allowed_url, refused_url_fix
 from ..problems import Problem
+from .meanings import said, vocabulary
 from .yamltext import Key, YamlDocument, curly_quoted
 
 _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
@@ -37,8 +38,10 @@ class Fields:
 
     # -- reporting ---------------------------------------------------------------------------
 
-    def name(self, key: str) -> str:
-        return f"{self.label}'{key}'" if self.label else f"'{key}'"
+    def name(self, key: str, value: object = None) -> str:
+        """The key as a message names it, with its Dutch meaning (and value, when given):
+        'grade' (het niveau), 'salary': 'max' (het hoogste loon: 2000)."""
+        return self.label + said(self.key + (key,), value, vocabulary(self.path))
 
     def problem(self, key: str | None, message: str, fix: str, at_key: bool = False) -> None:
         path = self.key + ((key,) if key is not None else ())
@@ -49,9 +52,9 @@ class Fields:
         """Unknown keys are refused with the nearest known key as suggestion."""
         for key in sorted(set(self.data) - allowed):
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = f"Bedoel je '{close[0]}'?" if close else \
+            hint = f"Bedoel je {said(self.key + (close[0],), words=vocabulary(self.path))}?" if close else \
                 "Gebruik alleen deze sleutels: " + ", ".join(sorted(allowed)) + "."
-            self.problem(key, f"{self.name(key)} is een onbekende sleutel.", hint, at_key=True)
+            self.problem(key, f"{self.label}'{key}' is een onbekende sleutel.", hint, at_key=True)
 
     # -- typed values ----------------------------------------------------------------------
 
@@ -146,7 +149,7 @@ class Fields:
         if all(item is None or item == "" for item in value.values()):
             self._empty(key)
             return None
-        return self._child(self.key + (key,), label or f"{self.name(key)}: ")
+        return self._child(self.key + (key,), label or f"{self.label}'{key}': ")
 
     def items(self, key: str, required: bool = False, noun: str = "item") -> list[Fields]:
         """Each item of a list of mappings (e.g. the steps of `procedure`)."""
@@ -157,7 +160,7 @@ class Fields:
             self.problem(key, f"{self.name(key)} moet een lijst zijn: begin elke {noun} met '- '.",
                          "Begin elk item op een nieuwe regel met '- ' en spring de sleutels in.")
             return []
-        return [self._child(self.key + (key, i), f"{self.name(key)}, {noun} {i + 1}: ")
+        return [self._child(self.key + (key, i), f"{self.label}'{key}', {noun} {i + 1}: ")
                 for i in range(len(value))]
 
     def strings(self, key: str, noun: str = "naam") -> list[str]:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+import yaml
+
 _FENCE = "---"
+# A line that belongs to the data: a key, an item of a list, or a line indented under one.
+_HEADING = re.compile(r"#{2,6} \S")
+_DATA_LINE = re.compile(r"[\w\"'-][^:#]*:(\s|$)|-(\s|$)|\s+\S")
 
 
 @dataclass(frozen=True)
@@ -54,5 +60,29 @@ def split_front_matter(text: str) -> tuple[SplitFile | None, SplitMistake | None
                 body="\n".join(lines[index + 1:]),
                 body_line=index + 2,
             ), None
-    return None, SplitMistake(1, "De gegevens bovenaan worden nooit afgesloten met '---'.",
-                              "Zet een regel met alleen '---' tussen de gegevens en de tekst.")
+    last = _probable_end(lines)
+    return None, SplitMistake(
+        min(last + 1, len(lines)),
+        f"De gegevens bovenaan worden nooit afgesloten met '---': ze stoppen waarschijnlijk na "
+        f"regel {last}.", f"Zet na regel {last} een regel met alleen '---', tussen de gegevens en "
+        "de tekst.")
+
+
+def _probable_end(lines: list[str]) -> int:
+    """The 1-based line where the data of a never-closed front matter probably ends: the last
+    data line before the first line YAML cannot read (the text below, mostly), not counting the
+    blank lines and the Markdown headings (which YAML reads as comments) in between. A heading
+    of level 2 or more after a blank line ends the data too: YAML would read on past it when the
+    text below happens to look like data."""
+    try:
+        yaml.safe_load("\n".join(lines[1:]))
+        broken = len(lines)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        broken = mark.line + 2 if mark else len(lines)  # the mark counts from the line after ---
+    headings = [number for number in range(3, broken) if _HEADING.match(lines[number - 1])
+                and not lines[number - 2].strip()]
+    broken = min([broken, *headings])
+    data = [number for number in range(2, min(broken, len(lines)) + 1)
+            if _DATA_LINE.match(lines[number - 1])]
+    return data[-1] if data else 1

@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..problems import Problem, Severity
 from .fields import Fields, collect
+from .meanings import said
 
 PLACE_KEYS = {"name", "street", "postal_code", "city", "region", "note"}
 EMPLOYER_KEYS = {"name", "url", "street", "postal_code", "city"}
@@ -72,7 +73,7 @@ def read_hours(f: Fields) -> Hours | None:
         full = decimal_of(hours["full"]) if hours["full"] else None
         if 0 < low <= high <= MAX_HOURS and (full is None or (high <= full <= MAX_HOURS and low == high)):
             return Hours(low=low, high=high, full_week=full, note=note)
-    f.problem("hours_per_week", f"'hours_per_week' is geen aantal uren dat de site kent ({value}).",
+    f.problem("hours_per_week", f"{f.name('hours_per_week')} is geen aantal uren dat de site kent ({value}).",
               "Schrijf bijvoorbeeld 38, 28,5, 25,34/38, 20%, 19-25, voltijds, deeltijds of "
               "\"voltijds of deeltijds\" (hoogstens 60 uur). Meer uitleg hoort bij 'hours_note'.")
     return None
@@ -106,7 +107,7 @@ def _place(p: Fields) -> Place | None:
 def read_telework(f: Fields) -> str:
     value = f.text("telework").lower()
     if value and value not in TELEWORK:
-        f.problem("telework", f"'telework' moet deels of volledig zijn ({value}).",
+        f.problem("telework", f"{f.name('telework')} moet deels of volledig zijn ({value}).",
                   "Schrijf deels (soms thuis werken) of volledig (altijd van thuis).")
         return ""
     return value
@@ -119,7 +120,8 @@ def read_employer(f: Fields) -> Employer | None:
         name = f.text("employer")
         return Employer(name=name) if name else None
     if value is not None and not isinstance(value, dict):
-        f.problem("employer", "'employer' moet een naam zijn, of een blok met 'name' en het adres.",
+        f.problem("employer", f"{f.name('employer')} moet een naam zijn, of een blok met 'name' "
+                  "en het adres.",
                   "Schrijf de naam na de dubbele punt, bijvoorbeeld employer: OCMW Meerhout.")
         return None
     e = f.mapping("employer")
@@ -175,7 +177,7 @@ def _recognised(f: Fields, written: str) -> Contract:
     if not found:
         f.problems.append(Problem(
             f.path, *f.doc.where(f.key + ("contract",)),
-            f"'contract' ({written}) zegt niet welk soort contract het is; de filter op de "
+            f"{said(f.key + ('contract',), written)} zegt niet welk soort contract het is; de filter op de "
             "startpagina kan de vacature niet indelen.",
             "Schrijf bijvoorbeeld 'contractueel, onbepaalde duur' of 'statutair', of gebruik "
             "'status' en 'duration' (zie content/LEESMIJ.md).", severity=Severity.WARNING))
@@ -227,7 +229,7 @@ def _salary(s: Fields) -> Salary:
     s.refuse_unknown(SALARY_KEYS)
     low, high = _amount(s, "min"), _amount(s, "max")
     if low is not None and high is not None and high < low:
-        s.problem("max", f"{s.name('max')} ({high}) is kleiner dan {s.name('min')} ({low}).",
+        s.problem("max", f"{s.name('max', high)} is kleiner dan {s.name('min', low)}.",
                   "Zet het laagste bedrag bij 'min' en het hoogste bij 'max'.")
     salary = Salary(scale=s.text("scale"), url=s.url("url"), min=low, max=high,
                     for_hours=s.flag("for_hours"), note=s.text("note"))

@@ -13,6 +13,7 @@ from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import Problem, Severity
 from ..schedule import VacancyState, dates_of
 from .fields import Fields
+from .meanings import said
 
 
 def check_date_order(f: Fields, values: dict) -> None:
@@ -20,7 +21,7 @@ def check_date_order(f: Fields, values: dict) -> None:
     published, closes = values["published"], values["closes"]
     closes = closes or published  # without closes, steps still come after publication
     if published and closes and closes < published:
-        f.problem("closes", f"'closes' ({closes}) ligt vóór 'published' ({published}).",
+        f.problem("closes", f"{said('closes', closes)} ligt vóór {said('published', published)}.",
                   "Een vacature sluit na de dag waarop ze gepubliceerd wordt.")
     previous = None
     for index, step in enumerate(values["procedure"] or ()):
@@ -37,12 +38,12 @@ def check_date_order(f: Fields, values: dict) -> None:
         previous = step.date
     start, end = values["start_date"], values["end_date"]
     if start and end and end < start:
-        f.problem("end_date", f"'end_date' ({end}) ligt vóór 'start_date' ({start}).",
+        f.problem("end_date", f"{said('end_date', end)} ligt vóór {said('start_date', start)}.",
                   "De werkperiode eindigt na de dag waarop ze begint.")
     if end and values["closes"] and values["closes"] > end:
-        f.problem("closes", f"'closes' ({values['closes']}) ligt na het einde van de werkperiode "
-                  f"('end_date', {end}).", "Na het einde van de job kan niemand nog solliciteren; "
-                  "controleer beide data.")
+        f.problem("closes", f"{said('closes', values['closes'])} ligt na het einde van de "
+                  f"werkperiode: {said('end_date', end)}.",
+                  "Na het einde van de job kan niemand nog solliciteren; controleer beide data.")
 
 
 FAR = timedelta(days=400)  # a year typed wrong lands at least a year off
@@ -62,13 +63,13 @@ def check_plausible_dates(f: Fields, vacancy: Vacancy, today: date) -> list[Prob
     found = []
     for key, day in dated:
         if abs(day - anchor) > FAR or day - today > FAR:
-            other = f"'published' ({anchor})" if vacancy.published else f"de vroegste datum ({anchor})"
+            other = said("published", anchor) if vacancy.published else f"de vroegste datum ({anchor})"
             reason = other if abs(day - anchor) > FAR else f"vandaag ({today})"
-            found.append(_warning(f, key, f"'{key[-1]}' ({day}) ligt meer dan een jaar van {reason}: "
+            found.append(_warning(f, key, f"{said(key, day)} ligt meer dan een jaar van {reason}: "
                                   "is het jaartal juist?"))
     start = vacancy.start_date or anchor
     if vacancy.end_date and vacancy.end_date - start > 6 * FAR:
-        found.append(_warning(f, ("end_date",), f"'end_date' ({vacancy.end_date}) ligt meer dan zes "
+        found.append(_warning(f, ("end_date",), f"{said('end_date', vacancy.end_date)} ligt meer dan zes "
                               f"jaar na het begin ({start}): is het jaartal juist?"))
     return found
 
@@ -94,13 +95,13 @@ def check_closing_known(f: Fields, vacancy: Vacancy) -> None:
             and not vacancy.closes:  # a written 'closes' is compared in check_date_order
         kind, day = state.ends_by
         key = {"end": ("end_date",), "work": ("start_date",)}.get(kind, ("procedure",))
-        problem_at(f, key, f"De vacature sluit op {state.last_day}, vóór ze gepubliceerd wordt "
-                   f"('published', {vacancy.published}).", "Controleer beide data: een vacature sluit "
+        problem_at(f, key, f"De vacature sluit op {state.last_day}, vóór ze gepubliceerd wordt: "
+                   f"{said('published', vacancy.published)}.", "Controleer beide data: een vacature sluit "
                    "na de dag waarop ze online komt.")
     if vacancy.closes and vacancy.start_date and vacancy.closes >= vacancy.start_date:
         f.problems.append(Problem(f.path, *f.doc.where(("closes",)),
-                                  f"'closes' ({vacancy.closes}) ligt niet vóór de eerste werkdag "
-                                  f"('start_date', {vacancy.start_date}).",
+                                  f"{said('closes', vacancy.closes)} ligt niet vóór "
+                                  f"{said('start_date', vacancy.start_date)}.",
                                   "Kandidaten solliciteren meestal vóór de job begint; controleer "
                                   "beide data.", severity=Severity.WARNING))
 
@@ -109,7 +110,7 @@ def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: da
     """An open vacancy needs its posting date: search engines show no vacancy without one."""
     if not state.is_open or vacancy.published or vacancy.published_unknown:
         return []
-    return [Problem(vacancy.source.path, 1, 0, "De vacature is open maar heeft geen 'published': "
+    return [Problem(vacancy.source.path, 1, 0, f"De vacature is open maar heeft geen {said('published')}: "
                     "zonder die datum tonen zoekmachines ze niet bij hun vacatures.",
                     f"Voeg 'published: {today.isoformat()}' toe met de dag waarop de vacature online "
                     "kwam. Weet niemand die dag nog? Schrijf dan 'published: onbekend'.")]
