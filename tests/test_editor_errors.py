@@ -18,6 +18,7 @@ import pytest
 
 from helpers import FIXTURES, ROOT, build_site, left_over, parse, read_site, text_of, tree_digest
 from werkenbij.problems import BuildError, ConfigError, ContentError
+from werkenbij.report import WIDTH, Sources, printable
 
 BROKEN = FIXTURES / "broken"
 TODAY = date(2025, 10, 1)
@@ -138,6 +139,17 @@ def test_mistake_names_file_line_and_fix_and_leaves_output_untouched(site, name)
     error = failed_build(site, ContentError)
     assert [f"{p.location}: {p.message}" for p in error.problems] == \
         [f"{P}{name}.md:{message}" for message in EXPECTED[name]]
+    # Each message with a line quotes that line of the file, as the terminal and serve show it.
+    lines = (BROKEN / f"{name}.md").read_bytes().decode("utf-8", "replace").split("\n")
+    sources = Sources(site)
+    for problem in error.problems:
+        quote = sources.quote(problem)
+        if problem.line and lines[problem.line - 1].strip():
+            assert quote is not None and quote.number == problem.line
+            shown, line = quote.before + quote.at + quote.after, printable(lines[problem.line - 1])
+            assert shown == line or (len(line) > WIDTH and shown.strip("…") in line)  # a long one: a part
+            if problem.column and len(line) <= WIDTH:
+                assert quote.marker.index("^") == len(printable(lines[problem.line - 1][:problem.column - 1]))
     assert all(p.fix for p in error.problems)
 
 
@@ -244,6 +256,8 @@ def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site)
     assert result.stderr.startswith(
         f"1. {P}impossible-date.md:8:9: fout: 'closes' (de laatste dag om te solliciteren) is geen geldige "
         "datum (2025-02-30).\n"
+        "   8 | closes: 2025-02-30\n"
+        "     |         ^~~~~~~~~~\n"
         "   oplossing: Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.\n")
     assert "Traceback" not in result.stderr
 

@@ -98,3 +98,40 @@ def test_control_and_invisible_characters_are_shown_never_executed(format):
         assert "\\u202e' is een onbekende sleutel.\\u000d0 fouten" in text
         assert text.count("\n") == len(text.rstrip("\n").split("\n"))  # no line of its own
         assert "\n1. niets" not in text
+
+
+def test_a_message_quotes_its_line_with_a_marker_that_lines_up(tmp_path):
+    """Wide letters take two columns, a tab is shown as \\u0009, a long line is cut around the
+    column, and nothing outside the project, past the end of the file, or blank is quoted."""
+    from pathlib import Path
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/x.md").write_text(
+        "---\n\tcloses: 1906-12-31\n漢字 title: x\n" + "a" * 300 + "X" + "b" * 300 + "\n\n", "utf-8")
+    problems = [Problem("content/x.md", 2, 10, "jaartal"), Problem("content/x.md", 3, 4, "breed"),
+                Problem("content/x.md", 4, 301, "lang"), Problem("content/x.md", 2, 0, "hele regel"),
+                Problem("content/x.md", 5, 1, "leeg"), Problem("content/x.md", 99, 1, "voorbij"),
+                Problem("../x.md", 1, 1, "buiten"), Problem("output/a.html", 7, 0, "pagina",
+                                                             origin="content/x.md", origin_line=3)]
+    stream = io.StringIO()
+    print_problems(problems, stream, root=Path(tmp_path))
+    assert stream.getvalue() == (
+        "1. ../x.md:1:1: fout: buiten\n"
+        "2. content/x.md:2: fout: hele regel\n"
+        "   2 | \\u0009closes: 1906-12-31\n"
+        "     |       ^~~~~~~~~~~~~~~~~~\n"
+        "3. content/x.md:2:10: fout: jaartal\n"
+        "   2 | \\u0009closes: 1906-12-31\n"
+        "     |               ^~~~~~~~~~\n"
+        "4. content/x.md:3:4: fout: breed\n"
+        "   3 | 漢字 title: x\n"
+        "     |      ^~~~~~\n"
+        "5. content/x.md:4:301: fout: lang\n"
+        f"   4 | …{'a' * 50}X{'b' * 49}…\n"
+        f"     | {' ' * 51}^{'~' * 49}\n"
+        "6. content/x.md:5:1: fout: leeg\n"
+        "7. content/x.md:99:1: fout: voorbij\n"
+        "8. output/a.html:7: fout: pagina\n"
+        "   gemaakt uit: content/x.md:3\n"
+        "   3 | 漢字 title: x\n"
+        "     | ^~~~~~~~~~~~~\n")

@@ -219,3 +219,25 @@ def test_each_warning_is_printed_once_per_serve_run(tmp_path, capsys):
     server.rebuild()  # the page the editor touched: only its new warning is printed
     again = capsys.readouterr().err
     assert again.count("waarschuwing:") == 1 and "content/pages/over-wsw.md" in again
+
+
+def test_the_error_page_quotes_the_line_with_a_marker_under_the_column(server, browser):
+    """In the browser, as the editor sees it: the broken line of their file, the wrong part
+    marked, and a ^~~ under it (hidden from screen readers, which have the line and column)."""
+    site, base, port = server
+    edit(site / VACANCY, "closes: 2025-10-31", "closes: 2025-02-30")()
+    page = browser.new_page()
+    try:
+        for _ in range(100):
+            response = page.goto(base + PAGE)
+            if response.status == 500:
+                break
+            time.sleep(0.1)
+        quote = page.locator("pre.quote")
+        assert quote.count() == 1
+        assert quote.inner_text().split("\n") == ["15 | closes: 2025-02-30", "   |         ^~~~~~~~~~"]
+        assert page.locator("pre.quote mark").inner_text() == "2025-02-30"
+        assert page.locator("pre.quote [aria-hidden=true]").inner_text().endswith("^~~~~~~~~~")
+        assert quote.get_attribute("aria-label") == "Regel 15 van het bestand"
+    finally:
+        page.context.close()

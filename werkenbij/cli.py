@@ -121,7 +121,7 @@ def main(argv: list[str]) -> int:
         print(f"build.py: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BuildError as error:
-        print_problems(error.problems, format=args.format)
+        print_problems(error.problems, format=args.format, root=_root(args))
         print(f"{_headline(error)} {untouched}", file=sys.stderr)
         return _exit_code(error)
     except KeyboardInterrupt:
@@ -166,7 +166,7 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     options = _options(args)
     result = build(options)
-    print_problems(result.warnings, format=args.format)
+    print_problems(result.warnings, format=args.format, root=options.root)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     print(f"{result.pages} pagina's gebouwd op {options.today.isoformat()}, "
           f"{count_line(result.warnings)} ({seconds} s)", file=_summary_stream(args))
@@ -220,9 +220,14 @@ def _check(args: argparse.Namespace) -> int:
     config = load_config(args.root.resolve(), args.base_url)
     external = external_options(args.root.resolve()) if args.external else None
     problems = check_folder(folder, config, args.strict, external)
-    print_problems(problems, format=args.format)
+    print_problems(problems, format=args.format, root=_root(args))
     print(f"{folder} gecontroleerd: {count_line(problems)}", file=_summary_stream(args))
     return EXIT_OK
+
+
+def _root(args: argparse.Namespace) -> Path:
+    """The project whose files the messages quote."""
+    return getattr(args, "root", ROOT).resolve()
 
 
 def _summary_stream(args: argparse.Namespace):

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..build import BuildOptions
 from ..problems import BuildError, Problem, Severity, UsageError
-from ..report import count_line, print_problems
+from ..report import Sources, count_line, print_problems
 from .workspace import Workspace
 
 _CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
@@ -62,16 +62,18 @@ class DevServer:
             # short (the warnings of files the editor did not touch were shown already).
             new = [w for w in result.warnings if w not in self.warned]
             self.warned |= set(result.warnings)
-            print_problems(new, sys.stderr)
+            print_problems(new, sys.stderr, root=self.options.root)
             known = len(result.warnings) - len(new)
             self.log(f"{result.pages} pagina's gebouwd, {count_line(result.warnings)}"
                      + (f", waarvan {known} al eerder getoond" if known else "")
                      + f" ({time.perf_counter() - started:.2f} s)".replace(".", ","))
 
     def _failed(self, problems: list[Problem]) -> None:
-        print_problems(problems, sys.stderr)
+        print_problems(problems, sys.stderr, root=self.options.root)
         errors = [p for p in problems if p.severity == Severity.ERROR] or problems
-        self.error_page = self.error_template.render(problems=errors).encode("utf-8")
+        sources = Sources(self.options.root)
+        self.error_page = self.error_template.render(
+            problems=[(p, sources.quote(p)) for p in errors]).encode("utf-8")
         self.log(f"Niet gebouwd: {count_line(problems)}. De laatste goede versie blijft staan.")
 
     def app(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
