@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 
-from helpers import FIXTURES, ROOT, copy_of, tree_digest
+from helpers import FIXTURES, ROOT, copy_of, left_over, tree_digest
 from werkenbij.problems import UsageError
 from werkenbij.summary import summary_markdown
 
@@ -154,9 +154,10 @@ def test_the_summary_reads_and_writes_nothing_else(tmp_path):
     root = copy_of("summary", tmp_path)
     (root / "output").mkdir()
     (root / "output" / "index.html").write_text("de vorige site", "utf-8")
-    before = tree_digest(root)
+    before, names = tree_digest(root), left_over(root)
     assert summary_markdown(root, TODAY) == EXPECTED
-    assert tree_digest(root) == before  # no output/, staging folder or cache written or changed
+    assert tree_digest(root) == before  # nothing in output/ written or changed
+    assert left_over(root) == names == ["content", "output", "site_config.yaml"]  # no staging, no cache
 
 
 HOSTILE = "<script>alert(1)</script> | x | [a](javascript:alert(1)) ![b](x.png) **vet** `code` " \

@@ -2,7 +2,9 @@
 its closing date and what the build says about it, in Dutch Markdown.
 
 It reads the content the way the build does (same readers, same closing logic) and builds
-nothing: `output/` is never touched, and the build step is what fails a run, not this.
+nothing: `output/` is never touched, and the build step is what fails a run, not this. The rows
+are in the order of their file paths, as GitHub lists a pull request's changed files. A draft or
+a vacancy still to come also gets the advice the build gives once it is online (read/advice.py).
 """
 
 from __future__ import annotations
