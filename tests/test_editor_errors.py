@@ -38,6 +38,9 @@ EXPECTED = {
                      "wordt het geen lijst, maar één lange alinea." for line, mark in
                      ((24, "•"), (25, "•"), (26, "–"))],
     "unclosed-quote": ["2:8: Een aanhalingsteken wordt niet gesloten."],
+    # The data ends inside an open list: a message, not a crash on the empty last line.
+    "yaml-unclosed-list": ["3:1: De YAML is niet leesbaar (expected the node content, but found "
+                           "'<stream end>')."],
     "duplicate-key": ["8:1: 'title' staat twee keer in dit blok (ook op regel 2)."],
     "anchor-alias": ["3:7: Ankers en verwijzingen (& en *) worden niet ondersteund."],
     "alias-bomb": ["4:4: Ankers en verwijzingen (& en *) worden niet ondersteund."],

@@ -1,5 +1,6 @@
 """The package's folders are the stages of the pipeline, and imports only flow forward:
-read -> render -> build, with checks beside them and dev (serve, new) on top."""
+read -> render -> build, with checks beside them, and dev (serve, new) and summary on top.
+summary reads content and never builds: it may not import build or checks."""
 
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ import pytest
 from helpers import ROOT
 
 PACKAGE = ROOT / "werkenbij"
-STAGES = ("read", "render", "build", "checks", "dev")
+STAGES = ("read", "render", "build", "checks", "dev", "summary")
 # What each stage may not import. The modules at the top (models, problems, policy, schedule,
 # markdown_html, report) belong to no stage and may import none of them; cli may import all.
 FORBIDDEN = {
-    "read": {"render", "build", "checks", "dev", "cli"},
-    "render": {"build", "checks", "dev", "cli"},
-    "checks": {"read", "render", "build", "dev", "cli"},
-    "build": {"dev", "cli"},
-    "dev": {"cli"},
+    "read": {"render", "build", "checks", "dev", "summary", "cli"},
+    "render": {"build", "checks", "dev", "summary", "cli"},
+    "checks": {"read", "render", "build", "dev", "summary", "cli"},
+    "build": {"dev", "summary", "cli"},
+    "dev": {"summary", "cli"},
+    "summary": {"build", "checks", "dev", "cli"},
     "top": {*STAGES, "cli"},
 }
 

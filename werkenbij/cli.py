@@ -27,6 +27,8 @@ from .problems import (
 from .read.config import load_config
 from .report import FORMATS, count_line, print_problems
 from .schedule import resolve_build_date
+from .summary.command import HELP as SUMMARY_HELP
+from .summary.command import add_summary_arguments, print_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                                          help="begin een nieuwe vacature (als kladversie)"))
     new_cmd.add_argument("title", help='de functietitel, bv. "Maatschappelijk werker"')
     new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    add_summary_arguments(_dutch(commands.add_parser("summary", add_help=False, prog="build.py summary",
+                                                     help=SUMMARY_HELP)))
     _add_build_options(parser)
     return parser
 
@@ -116,6 +120,8 @@ def main(argv: list[str]) -> int:
             return _serve(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "summary":
+            return print_summary(args)
         return _build(args)
     except UsageError as error:
         print(f"build.py: {error}", file=sys.stderr)

@@ -246,7 +246,7 @@ def _curly_line(text: str, error: yaml.MarkedYAMLError) -> YamlMistake | None:
         return None
     line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
     value = line.split(": ", 1)[1].strip() if ": " in line else line.strip().removeprefix("- ")
-    if value[:1] in CURLY_OPEN:
+    if value and value[0] in CURLY_OPEN:  # "" is in every string
         return _curly_mistake(mark.line + 1, line.find(value[0]) + 1)
     return None
 

