@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import BuildOptions, build, check_folder
 from .build.pipeline import external_options
+from .dev.issueform import cli as issue_forms
 from .problems import (
     EXIT_CHECK,
     EXIT_CONTENT,
@@ -78,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
                                          help="begin een nieuwe vacature (als kladversie)"))
     new_cmd.add_argument("title", help='de functietitel, bv. "Maatschappelijk werker"')
     new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    issue_forms.add_commands(commands, _dutch, ROOT)
     _add_build_options(parser)
     return parser
 
@@ -116,6 +118,8 @@ def main(argv: list[str]) -> int:
             return _serve(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "form":
+            return issue_forms.run(args, ROOT / "templates")
         return _build(args)
     except UsageError as error:
         print(f"build.py: {error}", file=sys.stderr)
