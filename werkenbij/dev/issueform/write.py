@@ -69,8 +69,16 @@ COMMENTS = {
     "faq": "extra links bij de veelgestelde vragen",
     "blocks": "gedeelde stukken uit content/blocks/",
 }
-GROUP_COMMENTS = {"title": "# De functietitel en het team:",
+GROUP_COMMENTS = {"draft": "# Zolang draft: true hieronder staat, komt de vacature niet online "
+                           "(bekijk ze met --drafts).",
+                  "title": "# De functietitel en het team:",
                   "published": "# De dag waarop de vacature online komt (JJJJ-MM-DD)."}
+# Keys that the template keeps together; a blank line comes before each group, as there.
+GROUPS = (("draft",), ("title", "team", "unit", "summary", "employer"),
+          ("published", "closes", "start_date", "end_date", "reference", "positions"),
+          ("grade", "hours_per_week", "hours_note", "contract"), ("location", "telework"), ("salary",),
+          ("requirements",), ("apply",), ("procedure", "pass_mark"), ("reserve",), ("competencies",),
+          ("contact",), ("faq",), ("blocks",))
 COMMENT_COLUMN = 36  # where the template's comments start
 
 # Values that may stay plain although YAML would read them as a date, number or yes/no: what
@@ -103,12 +111,15 @@ def vacancy_text(data: dict[str, Any], sections: list[tuple[str, str]], headings
     made = f" (issue #{issue})" if issue else ""
     writer.line(f"# Gemaakt met het formulier \"Nieuwe vacature\"{made}.")
     writer.line("# Meer uitleg over elk veld: content/LEESMIJ.md.")
-    for key in ORDER:
-        if key in data:
+    group = None
+    for key in (k for k in ORDER if k in data):
+        this = next(g for g in GROUPS if key in g)
+        if this != group:
+            writer.line("")
             if key in GROUP_COMMENTS:
-                writer.line("")
                 writer.line(GROUP_COMMENTS[key])
-            writer.value(key, data[key], (key,), 0)
+        group = this
+        writer.value(key, data[key], (key,), 0)
     writer.line("---")
     for id, text in sections:
         writer.line("")
@@ -137,8 +148,7 @@ class _Writer:
         if isinstance(value, dict):
             self.line(_commented(f"{start}{name}:", comment), question)
             first = len(self.out)
-            order = STEP_ORDER if key[-1] == "*" else tuple(value)
-            for child in (k for k in order if k in value):
+            for child in value:
                 self.value(child, value[child], key + (child,), indent + 2)
             self.lines[first] = self.lines.get(first + 1, question)  # the block's line: its first answer
         elif isinstance(value, list):
@@ -167,7 +177,7 @@ def _question(key: tuple[str, ...]) -> str:
 
 
 def _commented(line: str, comment: str) -> str:
-    return f"{line.ljust(COMMENT_COLUMN - 1)} # {comment}" if comment else line
+    return f"{line.ljust(COMMENT_COLUMN - 2)}  # {comment}" if comment else line
 
 
 def scalar(text: str, key: tuple[str, ...] = ()) -> str:
