@@ -85,12 +85,14 @@ COMMENT_COLUMN = 36  # where the template's comments start
 # the template itself writes plain, and what the content reader reads as text anyway.
 _DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _PLAIN = {"published": _DAY, "closes": _DAY, "start_date": _DAY, "end_date": _DAY,
-          "procedure.date": _DAY, "positions": r"[1-9][0-9]{0,2}", "hours_per_week": r"[1-9][0-9]?",
+          "procedure.date": _DAY, "positions": r"[1-9][0-9]{0,2}",
+          "hours_per_week": r"[0-9]{1,2}(,[0-9]{1,2})?(-[0-9]{1,2}(,[0-9]{1,2})?)?(/[0-9]{1,2})?|[0-9]{1,3}%",
           "contract.months": r"[1-9][0-9]{0,2}", "reserve.years": r"[1-9][0-9]?",
           "requirements.experience_months": r"0|[1-9][0-9]{0,2}"}
 _FLAGS = {"draft", "salary.for_hours", "requirements.final_year_students",
           "requirements.driving_licence_required", "procedure.tentative", "procedure.eliminating"}
 _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`") | set(CURLY_OPEN)
+_NUMBER_LIKE = re.compile(r"[-+.0-9][-+.0-9 /()eE]*")  # a phone number, a postal code, 1e3
 _YES_NO = {"ja", "nee", "yes", "no", "y", "n", "true", "false", "on", "off", "null", "~"}
 
 
@@ -200,7 +202,8 @@ def quoted(text: str) -> str:
 def _plain_is_safe(text: str) -> bool:
     if not text or text != text.strip() or not text.isprintable():
         return False
-    if text[0] in _SPECIAL_START or text.lower() in _YES_NO or text.endswith(":"):
+    if text[0] in _SPECIAL_START or text.lower() in _YES_NO or text.endswith(":") or \
+            _NUMBER_LIKE.fullmatch(text):
         return False
     if ": " in text or " #" in text or "\t" in text:
         return False
