@@ -84,6 +84,8 @@ def test_the_closed_sets_of_the_model_are_dropdowns_with_its_values():
     assert ASKED["telework"].options == TELEWORK
     assert ASKED["requirements-diploma_level"].options == DIPLOMA_LEVELS
     assert {q.kind for q in ASKED.values() if q.options and q.kind != "checkboxes"} == {"dropdown"}
+    # GitHub's own parser splits a dropdown answer at ", " (for multiple choices).
+    assert [o for q in ASKED.values() if q.kind == "dropdown" for o in q.options if "," in o] == []
 
 
 def test_the_blocks_are_checkboxes_named_after_the_files():

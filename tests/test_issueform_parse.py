@@ -84,7 +84,7 @@ def test_an_employer_with_only_a_name_is_one_line_and_with_an_address_a_block():
 def test_dropdowns_give_the_models_values_and_none_is_empty():
     data = data_of(**{"contract-status": "statutair", "contract-duration": "None", "telework": "deels",
                       "requirements-driving_licence": "B",
-                      "requirements-driving_licence_required": "een voordeel, niet verplicht"})
+                      "requirements-driving_licence_required": "een voordeel (niet verplicht)"})
     assert data["contract"] == {"status": "statutair"} and data["telework"] == "deels"
     assert data["requirements"] == {"driving_licence": "B", "driving_licence_required": "false"}
 

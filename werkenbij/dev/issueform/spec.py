@@ -29,7 +29,8 @@ NOT_IN_FORM = {
 STEP_PARTS = {"datum": "date", "uur": "time", "plaats": "place", "uitleg datum": "date_note",
               "hoe": "mode", "duur": "duration", "slagen": "pass_mark", "tekst": "text"}
 STEP_FLAGS = {"onder voorbehoud": "tentative", "eliminerend": "eliminating"}
-LICENCE_OPTIONS = ("verplicht", "een voordeel, niet verplicht")  # driving_licence_required
+# driving_licence_required. No commas: GitHub's own parser splits a dropdown answer at them.
+LICENCE_OPTIONS = ("verplicht", "een voordeel (niet verplicht)")
 
 
 @dataclass(frozen=True)
