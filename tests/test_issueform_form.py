@@ -135,3 +135,20 @@ def test_the_written_comments_are_the_templates():
     template = (ROOT / "templates" / "nieuwe-vacature.md").read_text("utf-8")
     assert [c for c in COMMENTS.values() if c not in template] == []
     assert [c for c in GROUP_COMMENTS.values() if c not in template] == []
+
+
+def test_the_guide_shows_both_forms_and_says_an_issue_is_public():
+    guide = (ROOT / "content/LEESMIJ.md").read_text("utf-8")
+    section = guide.split("## Een vacature via een formulier op GitHub\n", 1)[1].split("\n## ", 1)[0]
+    assert guide.index("## Een vacature via een formulier op GitHub") < guide.index("## Alle velden")
+    assert "### Een nieuwe vacature" in section and "### Een vacature offline halen" in section
+    assert "kan iedereen een issue lezen zodra je het opent" in section and "private repository" in section
+    labels = {q.label for q in ASKED.values()}
+    # The questions the guide names in italics (and in the example of a message), as the form asks them.
+    named = {re.sub(r"^Fout in veld '(.*)'$", r"\1", name)
+             for name in re.findall(r"(?<!\*)\*([A-Z][^*]+?)\*(?!\*)", section)}
+    assert {"Laatste dag om te solliciteren", "Andere voorwaarden", "Wat je meestuurt", "Meer secties",
+            "Wat ga je doen?"} <= named
+    assert [name for name in named if name not in labels] == []
+    for word in (*STEP_PARTS, *STEP_FLAGS):
+        assert f"`{word}" in section, word
