@@ -60,10 +60,16 @@ def problems_of_body(body: str) -> list[tuple[str, str, str]]:
     return [(p.field, p.message, p.fix) for p in proposal_of(answers_of(body, ASKED), ASKED).problems]
 
 
+def test_an_answer_of_one_line_edited_into_two_is_refused():
+    assert problems_of(unit="Kennis\ncel") == [
+        ("unit", "Dit antwoord staat op meer dan één regel.", "Schrijf het antwoord op één regel.")]
+
+
 def test_a_required_question_whose_heading_was_removed_is_named():
     body = issue_body(MINIMAL, ASKED).replace("### Korte samenvatting\n", "")
-    [(field, message, fix)] = problems_of_body(body)
-    assert field == "summary" and message == "De vraag 'Korte samenvatting' staat niet meer in het issue."
+    problems = [(field, message) for field, message, _ in problems_of_body(body)]
+    assert problems == [("unit", "Dit antwoord staat op meer dan één regel."),  # the summary ran into it
+                        ("summary", "De vraag 'Korte samenvatting' staat niet meer in het issue.")]
 
 
 # -- each kind of question ----------------------------------------------------------------------
@@ -197,6 +203,13 @@ def test_a_draft_is_checked_too_and_only_written_when_it_builds(root):
     assert [f for f, _, _ in told(outcome)] == ["closes"]
     outcome = propose(root, draft=["Nog niet publiceren (kladversie)"])
     assert outcome.ok and front_matter(root, outcome)["draft"] == "true"
+
+
+def test_a_broken_link_found_in_the_built_page_is_told_at_its_text(root):
+    outcome = propose(root, **{"body-work": "Lees [de pagina over ons](/bestaat-niet/)."})
+    assert told(outcome) == [
+        ("body-work", "Deze link wijst naar een pagina die niet bestaat (/bestaat-niet/).",
+         "Verbeter het adres of maak de pagina aan.")]
 
 
 def test_every_mistake_comes_back_at_once(root):

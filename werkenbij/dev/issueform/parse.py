@@ -94,7 +94,10 @@ def proposal_of(answers: dict[str, str], asked: Sequence[Question]) -> Proposal:
                                                  f"(U+{ord(hidden.group()):04X}).",
                                                  "Typ de tekst opnieuw in plaats van ze te plakken."))
             continue
-        if answer:
+        if q.kind == "input" and "\n" in answer:  # the form cannot do this; an edited body can
+            proposal.problems.append(FormProblem(q.id, "Dit antwoord staat op meer dan één regel.",
+                                                 "Schrijf het antwoord op één regel."))
+        elif answer:
             _read_answer(q, answer, proposal)
     _shape_employer(proposal.data)
     return proposal
