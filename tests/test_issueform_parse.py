@@ -213,8 +213,11 @@ def test_a_broken_link_found_in_the_built_page_is_told_at_its_text(root):
 
 
 def test_every_mistake_comes_back_at_once(root):
-    outcome = propose(root, closes="morgen", positions="0", **{"apply-url": "http://example.org"})
-    assert sorted(f for f, _, _ in told(outcome)) == ["apply-url", "closes", "positions"]
+    outcome = propose(root, closes="morgen", positions="0", procedure="Gesprek | dag: morgen",
+                      **{"apply-url": "http://example.org", "contract-status": "vast"})
+    assert sorted(f for f, _, _ in told(outcome)) == ["apply-url", "closes", "contract-status", "positions",
+                                                      "procedure"]
+    assert not outcome.ok and not (root / "content/vacatures/teamcoach.md").exists()
 
 
 def test_a_warning_does_not_stop_the_proposal_and_is_told(root):

@@ -135,3 +135,16 @@ def test_the_vacancy_command_writes_the_comment_and_the_pull_request(tmp_path, c
 def test_the_vacancy_command_says_when_it_cannot_read_the_body(tmp_path, capsys):
     assert main(["form", "vacancy", str(tmp_path / "nope.md"), "--out", str(tmp_path)]) == 2
     assert "Ik kan" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command, phrase", [
+    (("form",), "schrijf de formulieren in .github/ISSUE_TEMPLATE/"),
+    (("form", "vacancy"), "bestand met de tekst van het issue"),
+    (("form", "withdraw"), "map voor comment.md, pull-request.md en title.txt"),
+])
+def test_the_form_commands_have_help_in_dutch(command, phrase, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main([*command, "--help"])
+    out = capsys.readouterr().out
+    assert stopped.value.code == 0 and out.startswith(f"gebruik: build.py {' '.join(command)} ")
+    assert "toon deze hulp en stop" in out and phrase in " ".join(out.split())

@@ -18,7 +18,9 @@ from .write import vacancy_text
 
 def propose_vacancy(root: Path, templates: Path, body: str, today: date, issue: int | None = None) -> Outcome:
     """Write the vacancy of an issue body into root/content/vacatures/ when the whole site then
-    builds; else write nothing. The outcome tells every problem by its form question."""
+    builds; else write nothing. The outcome tells every problem by its form question: an
+    answer of the wrong shape is left out and the rest is still judged, so that every mistake
+    comes back at once."""
     asked = questions(block_titles(root))
     proposal = proposal_of(answers_of(body, asked), asked)
     title = proposal.data.get("title", "")
@@ -29,7 +31,7 @@ def propose_vacancy(root: Path, templates: Path, body: str, today: date, issue: 
         except UsageError as taken:
             proposal.problems.append(FormProblem("title", str(taken), "Kies een andere functietitel, of "
                                                  "maak de titel preciezer (bijvoorbeeld met de dienst)."))
-    if proposal.problems or target is None:
+    if target is None:
         return Outcome(problems=proposal.problems)
     headings = {q.id: q.heading for q in asked if q.heading}
     written = vacancy_text(proposal.data, proposal.sections, headings, issue)
@@ -37,7 +39,11 @@ def propose_vacancy(root: Path, templates: Path, body: str, today: date, issue: 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(written.text, "utf-8")
     rel = target.relative_to(root).as_posix()
-    return judge(root, templates, today, rel, line_question(written.lines), asked)
+    outcome = judge(root, templates, today, rel, line_question(written.lines), asked)
+    if proposal.problems:
+        target.unlink(missing_ok=True)
+        return Outcome(problems=[*proposal.problems, *outcome.problems], others=outcome.others)
+    return outcome
 
 
 def _same_values(text: str, data: dict) -> None:
