@@ -189,7 +189,8 @@ GROUPS: tuple[tuple[str, tuple[Question, ...]], ...] = (
               "dan het adres.", "Vragen over deze functie: https://…", LINKS),
     )),
     ("Tekst van de vacature", (
-        _area("body-work", "Wat ga je doen?", SECTION_HELP, "- Je ...", SECTION, heading="Wat ga je doen?"),
+        _area("body-work", "Wat ga je doen?", SECTION_HELP, "- Je ...", SECTION, required=True,
+              heading="Wat ga je doen?"),
         _area("body-profile", "Wie zoeken we?", SECTION_HELP, "- Je ...", SECTION, heading="Wie zoeken we?"),
         _area("body-offer", "Wat bieden we?", SECTION_HELP, "- Je ...", SECTION, heading="Wat bieden we?"),
         _area("body-more", "Meer secties", "Begin elke sectie met `## ` en een kop. " + SECTION_HELP,
