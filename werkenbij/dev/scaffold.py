@@ -21,6 +21,20 @@ def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str, tod
 
     `published` is `today` (the build date): an open vacancy needs its posting day, and the
     editor only has to change it when the vacancy goes online on a later day."""
+    target = vacancy_target(root, title)
+    values = {"title": _quoted(title), "team": _quoted(config.organisation.team),
+              "published": today.isoformat()}
+    # One pass, so that a title which itself contains "{team}" stays as typed.
+    text = _SLOT.sub(lambda slot: values[slot[1]], (templates / SKELETON).read_text("utf-8"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
+        file.write(text)
+    return target
+
+
+def vacancy_target(root: Path, title: str) -> Path:
+    """content/vacatures/<slug>.md for a new vacancy with this title (also the issue form's);
+    UsageError when the title gives no address, a reserved one, or the file exists."""
     slug = slugify(title, max_length=80, word_boundary=True)  # file names have a length limit
     if not title.strip() or not slug:
         raise UsageError("Geef een titel, bijvoorbeeld: build.py new \"Maatschappelijk werker\".")
@@ -31,13 +45,6 @@ def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str, tod
     if target.exists():
         raise UsageError(f"{target.relative_to(root)} bestaat al. Kies een andere titel of pas dat "
                          "bestand aan.")
-    values = {"title": _quoted(title), "team": _quoted(config.organisation.team),
-              "published": today.isoformat()}
-    # One pass, so that a title which itself contains "{team}" stays as typed.
-    text = _SLOT.sub(lambda slot: values[slot[1]], (templates / SKELETON).read_text("utf-8"))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
-        file.write(text)
     return target
 
 
