@@ -32,8 +32,9 @@ EXPECTED = "\n".join([
     "| Vacature | Bestand | Staat | Sluitingsdatum | Fouten en waarschuwingen |",
     "| --- | --- | --- | --- | --- |",
     r"| onbekend | <code>content\/vacatures\/fout\.md</code> | fout | onbekend | Fout op regel"
-        r" 2: \'summary\' ontbreekt\. Oplossing: Voeg een regel \'summary\: \.\.\.\' toe\; dit "
-        r"veld is verplicht\.<br>Fout op regel 15: \'closes\' is geen geldige datum "
+        r" 2: \'summary\' \(de korte samenvatting\) ontbreekt\. Oplossing: Voeg een regel "
+        r"\'summary\: \.\.\.\' toe\; dit veld is verplicht\.<br>Fout op regel 15: \'closes\' "
+        r"\(de laatste dag om te solliciteren\) is geen geldige datum "
         r"\(2026\-13\-01\)\. Oplossing: Gebruik JJJJ\-MM\-DD\, bijvoorbeeld 2025\-11\-05\. |",
     r"| Teamcoach | <code>content\/vacatures\/gepland\.md</code> | gepland: komt online op "
         "woensdag 1 juli 2026 | vrijdag 31 juli 2026 | geen |",
@@ -54,7 +55,8 @@ EXPECTED = "\n".join([
     "### Fouten en waarschuwingen in andere bestanden",
     "",
     r"- <code>content\/pages\/over\-wsw\.md</code>, fout op regel 2: \'description\' "
-        r"ontbreekt\. Oplossing: Voeg een regel \'description\: \.\.\.\' toe\; dit veld is "
+        r"\(de korte beschrijving van de pagina\) ontbreekt\. Oplossing: Voeg een regel \'description\: "
+        r"\.\.\.\' toe\; dit veld is "
         r"verplicht\.",
     "",
 ])
@@ -97,7 +99,8 @@ def test_the_summary_renders_as_one_table_with_a_row_per_vacancy_file():
         ["content/vacatures/zonder-sluitingsdatum.md", "open",
          "woensdag 9 september 2026 (de dag vóór de eerste selectiestap)"],
     ]
-    assert cells[0][4].startswith("Fout op regel 2: 'summary' ontbreekt. Oplossing: Voeg een regel "
+    assert cells[0][4].startswith("Fout op regel 2: 'summary' (de korte samenvatting) ontbreekt. Oplossing: "
+                                  "Voeg een regel "
                                   "'summary: ...' toe; dit veld is verplicht.")
     assert page.find("li").get_text().startswith("content/pages/over-wsw.md, fout op regel 2: ")
 
@@ -179,7 +182,7 @@ def test_hostile_titles_file_names_and_messages_stay_plain_text(tmp_path):
     assert all(len(row) == 5 for row in rows)
     [row] = [row for row in rows if row[1] == "content/vacatures/a|b`c<d>.md"]
     assert row[0].replace("\u2060", "") == HOSTILE
-    assert "'contract' (<img src=x onerror=alert(1)> | [c](javascript:x)) zegt niet" in row[4]
+    assert "'contract' (het contract: <img src=x onerror=alert(1)> | [c](javascript:x)) zegt niet" in row[4]
 
 
 def test_a_file_the_build_refuses_by_its_name_is_a_row_with_its_error(tmp_path):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ...build import BuildOptions, build
 from ...problems import BuildError, Problem, Severity
+from ...read.meanings import VACANCY
 from .parse import FormProblem
 from .spec import STEP_FLAGS, STEP_PARTS, Question
 
@@ -65,24 +66,36 @@ def judge(root: Path, templates: Path, today: date, rel: str, question_at: Calla
     return outcome
 
 
+# The Dutch meaning a message gives after a key ("'closes' (de laatste dag …: 2025-10-01)"),
+# with the value, if any, in its group: once the key is replaced by the form's label, the label
+# says what the meaning said.
+_MEANING = "(?: \\((?:" + "|".join(sorted(map(re.escape, set(VACANCY.values())), key=len, reverse=True)) + \
+    ")(?:: ([^()]*))?\\))?"
+
+
 def told_by_question(problem: Problem, question: str, asked: Sequence[Question]) -> FormProblem:
     """The reader's message with its YAML key names replaced by the labels of the form."""
     labels = {q.key: q.label for q in asked}
     parent = question.split("-")[0]
     steps = {key: word for word, key in (*STEP_PARTS.items(), *STEP_FLAGS.items())}
 
+    def as_label(label: str, value: str | None) -> str:
+        """The label says what the key meant: of the key's '(meaning: value)' the value stays."""
+        return f"'{label}'" + (f" ({value})" if value else "")
+
     def nested(found: re.Match) -> str:
-        return f"'{labels[(found[1], found[2])]}'" if (found[1], found[2]) in labels else found[0]
+        key = (found[1], found[2])
+        return as_label(labels[key], found[3]) if key in labels else found[0]
 
     def single(found: re.Match) -> str:
         name = found[1]
         for key in ((name,), (parent, name)):
             if key in labels:
-                return f"'{labels[key]}'"
-        return f"'{steps[name]}'" if parent == "procedure" and name in steps else found[0]
+                return as_label(labels[key], found[2])
+        return as_label(steps[name], found[2]) if parent == "procedure" and name in steps else found[0]
 
     def told(text: str) -> str:
-        return re.sub(r"'(\w+)'", single, re.sub(r"'(\w+)': '(\w+)'", nested, text))
+        return re.sub(r"'(\w+)'" + _MEANING, single, re.sub(r"'(\w+)': '(\w+)'" + _MEANING, nested, text))
 
     return FormProblem(question, told(problem.message), told(problem.fix), problem.severity)
 
