@@ -127,7 +127,7 @@ class Quote:
     @property
     def marker(self) -> str:
         """The line under the quoted one: ^ under the column, ~ under the rest of the part."""
-        return _blank(self.before) + "^" + "~" * max(0, _width(self.at) - 1)
+        return " " * _width(self.before) + "^" + "~" * max(0, _width(self.at) - 1)
 
 
 class Sources:
@@ -179,12 +179,8 @@ def _quote(number: int, line: str, column: int) -> Quote | None:
 
 
 def _width(text: str) -> int:
+    """Columns in a terminal (a tab was made visible as \\u0009 already)."""
     return sum(_char_width(c) for c in text)
-
-
-def _blank(text: str) -> str:
-    """Spaces as wide as `text` in a terminal (a tab was made visible as \\u0009 already)."""
-    return " " * _width(text)
 
 
 def _char_width(c: str) -> int:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import yaml
 
 _FENCE = "---"
+_HEADING = re.compile(r"#{2,6} \S")  # a Markdown heading, which YAML reads as a comment
 # A line that belongs to the data: a key, an item of a list, or a line indented under one.
-_HEADING = re.compile(r"#{2,6} \S")
 _DATA_LINE = re.compile(r"[\w\"'-][^:#]*:(\s|$)|-(\s|$)|\s+\S")
 
 
