@@ -42,35 +42,29 @@ def test_workflow_tests_builds_checks_and_deploys_from_output():
     [upload] = [s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert upload["with"]["path"] == "output"  # nothing outside output/ is published
     assert deploy["needs"] == "build"
-    assert [s["uses"].split("@")[0] for s in steps(deploy)] == ["actions/deploy-pages"]
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s.get("uses", "run").split("@")[0] for s in steps(deploy)] == ["run", "actions/deploy-pages"]
+    assert deploy["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
 
 
 def test_workflow_publishes_the_last_published_version_when_the_newest_fails():
-    """Failed tests or a failed build never stop publishing: .ci/publish.py builds the tag
-    `gepubliceerd`, which only a green run on main moves forward; the run then ends red."""
+    """Failed, hanging or broken tests or build never stop publishing: the tag `gepubliceerd`,
+    which only a green run on main moves forward, is built with its own .ci/publish.py; the run
+    then ends red. What it does is tested by running it (test_workflow_publish.py); here the
+    policy: only the jobs that must write can, and the tag only ever moves forward."""
     jobs = yaml.safe_load(WORKFLOW.read_text("utf-8"))["jobs"]
     build = {step.get("id", step.get("uses", "")): step for step in steps(jobs["build"])}
     assert build["actions/checkout@v6"]["with"]["fetch-depth"] == 0  # the tag and its history
-    assert build["tests"]["continue-on-error"] and build["newest"]["continue-on-error"]
     assert build["newest"]["if"] == "steps.tests.outcome == 'success'"  # untested code never builds
-    assert build["fallback"]["if"] == "steps.newest.outcome != 'success'"  # skipped counts too
-    assert "python3 .ci/publish.py fallback --output output" in build["fallback"]["run"]
-    assert build["site"]["env"] == {"NEWEST": "${{ steps.newest.outcome }}",
-                                    "FALLBACK": "${{ steps.fallback.outcome }}"}
-    assert build["actions/upload-pages-artifact@v5"]["if"] == "steps.site.outputs.built != ''"
-    assert jobs["deploy"]["if"] == "needs.build.outputs.built != ''"
+    assert 'git show "$commit:.ci/publish.py"' in build["fallback"]["run"]
+    assert ".ci/publish.py fallback" not in build["fallback"]["run"]  # not the newest commit's
     marking = jobs["mark-published"]
     assert marking["needs"] == ["build", "deploy"]
     assert marking["if"] == "needs.build.outputs.built == 'newest' && github.ref == 'refs/heads/main'"
     assert "git merge-base --is-ancestor" in steps(marking)[-1]["run"]  # never backwards
     assert "git push --force origin refs/tags/gepubliceerd" in steps(marking)[-1]["run"]
-    report = steps(jobs["report"])[0]
-    assert jobs["report"]["if"] == "always()" and report["run"].count("exit 1") == 3
-    assert report["env"]["BUILT"] == "${{ needs.build.outputs.built }}"
     writes = {name: job["permissions"] for name, job in jobs.items()
               if "write" in str(job.get("permissions"))}
-    assert writes == {"deploy": {"pages": "write", "id-token": "write"},
+    assert writes == {"deploy": {"contents": "read", "pages": "write", "id-token": "write"},
                       "mark-published": {"contents": "write"}, "keep-schedule": {"actions": "write"}}
 
 
