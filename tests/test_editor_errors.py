@@ -88,6 +88,10 @@ EXPECTED = {
                  "15:10: 'faq', link 2: 'url' (het adres van de link) is geen toegelaten link "
                  "(vbscript:msgbox(1))."],
     "unknown-block": ["9:5: Het blok 'bestaat-niet' bestaat niet."],
+    # Both kinds of alias mistake at once: one the file alone shows, one only the other files do.
+    "alias-mistakes": ["9:5: 'Oude Naam' is geen webadres zoals de site het maakt.",
+                       "10:5: De oude naam 'maatschappelijk-werker' in 'aliases' is al in gebruik door "
+                       "content/vacatures/maatschappelijk-werker.md."],
     "markdown-h1": ["20:1: Een kop met # maakt een extra hoofdtitel; de titel van de pagina is al "
                     "de enige h1."],
     "markdown-skipped-level": ["22:1: Deze kop slaat een niveau over (van ## naar ####)."],

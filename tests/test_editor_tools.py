@@ -111,6 +111,21 @@ def test_an_alias_on_a_site_address_is_reported_with_the_other_mistakes(site):
     assert len(caught.value.problems) == 2
 
 
+def test_an_alias_on_the_address_of_a_vacancy_with_mistakes_is_told_in_the_same_round(site):
+    """The other file's address counts although that file has a mistake of its own."""
+    path = site / "content/vacatures/maatschappelijk-werker.md"
+    path.write_text(path.read_text("utf-8").replace("blocks:", "aliases:\n  - kladversie\nblocks:"), "utf-8")
+    draft = site / "content/vacatures/kladversie.md"
+    draft.write_text(draft.read_text("utf-8").replace("hours_per_week: 38", "hours_per_week: veel"), "utf-8")
+    with pytest.raises(ContentError) as caught:
+        build_site(site / "out", date(2025, 10, 1), root=site)
+    assert sorted((p.path, p.message) for p in caught.value.problems) == [
+        ("content/vacatures/kladversie.md",
+         "'hours_per_week' (de uren per week) is geen aantal uren dat de site kent (veel)."),
+        ("content/vacatures/maatschappelijk-werker.md",
+         "De oude naam 'kladversie' in 'aliases' is al in gebruik door content/vacatures/kladversie.md.")]
+
+
 def vacancy_field_names() -> set[str]:
     """Every key the reader of a vacancy takes. A block's keys come with a dot after the key the
     editor writes; `locations` is a list of places with the keys of `location`, and a list of

@@ -56,11 +56,34 @@ def test_a_zero_width_space_does_not_hide_a_vague_link_text(site):
         (line, 9, "Hier staat een onzichtbaar stuurteken (U+200B).")]
 
 
-@pytest.mark.parametrize("character", ["\u2066", "\ufeff", "\u0007", "\u0085", "\ufdd0", "\U0001fffe"])
+@pytest.mark.parametrize("character", ["\u2066", "\ufeff", "\u0007", "\u0085", "\ufdd0", "\U0001fffe",
+                                       "\u061c", "\u180e", "\u2028", "\u3164", "\ue000", "\U000e0067"])
 def test_every_kind_of_invisible_character_in_the_body_is_named(site, character):
     line = body_line(site)
     replace(site, "Je helpt mensen.", f"Je helpt{character} mensen.")
     assert problems(site) == [(line, 9, f"Hier staat een onzichtbaar stuurteken (U+{ord(character):04X}).")]
+
+
+@pytest.mark.parametrize("character", ["\u061c", "\u180e"],
+                         ids=["arabic letter mark", "mongolian vowel separator"])
+def test_an_invisible_mark_in_the_title_never_reaches_the_page(site, character):
+    """Both passed the rule when it was a list of characters, into the page's <title>."""
+    replace(site, "title: Maatschappelijk werker", f"title: Maatschappelijk{character}werker")
+    assert problems(site) == [(2, 8, f"'title' (de functietitel) bevat een onzichtbaar stuurteken "
+                                     f"(U+{ord(character):04X}).")]
+    assert not (site / "out").exists()
+
+
+def test_emoji_keep_the_joiners_and_tags_they_are_made_of(site):
+    """The joiner in 👩‍💻 and the tag characters of the flag of England are format characters
+    too, but part of what the reader sees: one picture."""
+    england = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    coder, firefighter = "\U0001f469\u200d\U0001f4bb", "\U0001f468\U0001f3fd\u200d\U0001f692"
+    replace(site, "title: Maatschappelijk werker", f"title: Maatschappelijk werker {coder}")
+    replace(site, "Je helpt mensen.", f"Je helpt mensen {england} {firefighter}.")
+    page = (build_site(site / "out", TODAY, root=site) / "vacatures/maatschappelijk-werker/index.html")
+    html = page.read_text("utf-8")
+    assert f"<title>Maatschappelijk werker {coder}" in html and f"{england} {firefighter}" in html
 
 
 def test_a_tab_in_the_body_is_ordinary(site):

@@ -32,8 +32,8 @@ EXPECTED = "\n".join([
     "| Vacature | Bestand | Staat | Sluitingsdatum | Fouten en waarschuwingen |",
     "| --- | --- | --- | --- | --- |",
     r"| onbekend | <code>content\/vacatures\/fout\.md</code> | fout | onbekend | Fout op regel"
-        r" 2: \'summary\' \(de korte samenvatting\) ontbreekt\. Oplossing: Voeg een regel "
-        r"\'summary\: \.\.\.\' toe\; dit veld is verplicht\.<br>Fout op regel 15: \'closes\' "
+        r" 2: 'summary' \(de korte samenvatting\) ontbreekt\. Oplossing: Voeg een regel "
+        r"'summary\: \.\.\.' toe\; dit veld is verplicht\.<br>Fout op regel 15: 'closes' "
         r"\(de laatste dag om te solliciteren\) is geen geldige datum "
         r"\(2026\-13\-01\)\. Oplossing: Gebruik JJJJ\-MM\-DD\, bijvoorbeeld 2025\-11\-05\. |",
     r"| Teamcoach | <code>content\/vacatures\/gepland\.md</code> | gepland: komt online op "
@@ -41,22 +41,22 @@ EXPECTED = "\n".join([
     r"| Administratief medewerker | <code>content\/vacatures\/gesloten\.md</code> | gesloten |"
         " zondag 31 mei 2026 | geen |",
     r"| Buurtwerker | <code>content\/vacatures\/kladversie\.md</code> | kladversie | "
-        r'doorlopend | Waarschuwing op regel 21: Deze zin telt 30 woorden\: \"Je helpt mensen die '
-        r'in de…\"\. Zinnen van meer dan 25 woorden zijn moeilijk te lezen \(taalniveau B1\)\. '
+        r'doorlopend | Waarschuwing op regel 21: Deze zin telt 30 woorden\: "Je helpt mensen die '
+        r'in de…"\. Zinnen van meer dan 25 woorden zijn moeilijk te lezen \(taalniveau B1\)\. '
         r"Oplossing: Splits de zin in twee of drie korte zinnen\. |",
     r"| Maatschappelijk werker | <code>content\/vacatures\/open\.md</code> | open | donderdag "
         "31 december 2026 | geen |",
     r"| Jobcoach | <code>content\/vacatures\/zonder\-sluitingsdatum\.md</code> | open | "
         "woensdag 9 september 2026 (de dag vóór de eerste selectiestap) | Waarschuwing op regel "
-        r"1: De vacature is open maar heeft geen \'closes\'\-datum\; kandidaten zien niet tot "
-        r"wanneer ze kunnen solliciteren\. Oplossing: Voeg \'closes\: JJJJ\-MM\-DD\' toe met de "
+        r"1: De vacature is open maar heeft geen 'closes'\-datum\; kandidaten zien niet tot "
+        r"wanneer ze kunnen solliciteren\. Oplossing: Voeg 'closes\: JJJJ\-MM\-DD' toe met de "
         r"laatste dag om te solliciteren\. |",
     "",
     "### Fouten en waarschuwingen in andere bestanden",
     "",
-    r"- <code>content\/pages\/over\-wsw\.md</code>, fout op regel 2: \'description\' "
-        r"\(de korte beschrijving van de pagina\) ontbreekt\. Oplossing: Voeg een regel \'description\: "
-        r"\.\.\.\' toe\; dit veld is "
+    r"- <code>content\/pages\/over\-wsw\.md</code>, fout op regel 2: 'description' "
+        r"\(de korte beschrijving van de pagina\) ontbreekt\. Oplossing: Voeg een regel 'description\: "
+        r"\.\.\.' toe\; dit veld is "
         r"verplicht\.",
     "",
 ])
@@ -190,7 +190,7 @@ def test_a_file_the_build_refuses_by_its_name_is_a_row_with_its_error(tmp_path):
     (root / "content/vacatures/open.md").rename(root / "content/vacatures/archief.md")
     [row] = [row for row in rows_of(summary_markdown(root, TODAY)) if "archief" in row]
     assert row == (r"| onbekend | <code>content\/vacatures\/archief\.md</code> | fout | onbekend | "
-                   r"Fout: Het webadres \'archief\' is al in gebruik door de site zelf\. Oplossing: "
+                   r"Fout: Het webadres 'archief' is al in gebruik door de site zelf\. Oplossing: "
                    r"Geef het bestand een andere naam\. |")
 
 

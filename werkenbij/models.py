@@ -283,7 +283,6 @@ class Vacancy:
     summary_line: int = 0  # where `summary` is written in the content file
     title_line: int = 0    # where `title` is written
     aliases: tuple[str, ...] = ()  # old slugs: their URLs redirect here
-    alias_lines: tuple[int, ...] = ()  # where each is written in the content file
 
     @property
     def path(self) -> str:

@@ -35,6 +35,7 @@ from .vacancy_fields import (
     read_telework,
 )
 from .vacancy_rules import (
+    Addresses,
     check_addresses,
     check_closing_known,
     check_date_order,
@@ -94,6 +95,7 @@ class ReadVacancy(NamedTuple):
     problems: tuple[Problem, ...]        # its mistakes (errors stop the build)
     warnings: tuple[Problem, ...]        # the file's warnings; advice too when the vacancy is shown
     converted: tuple[tuple[str, str], ...]  # (Markdown, HTML) of its texts, for the renderer
+    addresses: Addresses                 # its own and its old ones, also when it has errors
 
 
 @dataclass(frozen=True)
@@ -111,27 +113,29 @@ class VacancyReader:
 
     def __call__(self, rel: str, data: bytes | None = None) -> ReadVacancy:
         problems: list[Problem] = []
+        slug = slug_for(Path(rel))
         if data is None:
             data = _read(self.root / rel, self.root, problems)
             if data is None:
-                return ReadVacancy(None, tuple(problems), (), ())
+                return ReadVacancy(None, tuple(problems), (), (), Addresses(rel, slug))
         file = ContentFile(rel, data, problems, self.markdown)
-        vacancy = _read_vacancy(file, self.config, self.block_names)
+        addresses = Addresses(rel, slug, read_aliases(file.fields, slug) if file.fields else ())
+        vacancy = _read_vacancy(file, self.config, self.block_names, addresses)
         if any(p.severity == Severity.ERROR for p in problems) or vacancy is None:
-            return ReadVacancy(None, tuple(problems), (), ())
+            return ReadVacancy(None, tuple(problems), (), (), addresses)
         assert file.fields is not None
         problems += check_plausible_dates(file.fields, vacancy, self.today)
         shown = is_shown(vacancy, self.today, self.drafts)
         if shown and not vacancy.draft:
             problems += check_open_has_posting_date(vacancy, vacancy_state(vacancy, self.today), self.today)
             if any(p.severity == Severity.ERROR for p in problems):
-                return ReadVacancy(None, tuple(problems), (), ())
+                return ReadVacancy(None, tuple(problems), (), (), addresses)
         # What reading found that is no mistake (a contract the filter cannot sort), then advice.
         warnings = [p for p in problems if p.severity == Severity.WARNING]
         warnings += vacancy_warnings(vacancy, self.today) if shown else []
         texts = dict.fromkeys((vacancy.body, *(step.text for step in vacancy.procedure)))
         return ReadVacancy(vacancy, (), tuple(warnings),
-                           tuple((text, self.markdown.hand_over(text)) for text in texts))
+                           tuple((text, self.markdown.hand_over(text)) for text in texts), addresses)
 
 
 def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: list[Problem],
@@ -140,7 +144,7 @@ def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: l
     file (`problems`: those found before the vacancies were read)."""
     vacancies = [r.vacancy for r in read if r.vacancy is not None]
     problems = [*shared.problems, *problems, *(p for r in read for p in r.problems),
-                *check_addresses(vacancies), *check_titles_apart(vacancies)]
+                *check_addresses([r.addresses for r in read]), *check_titles_apart(vacancies)]
     if any(p.severity == Severity.ERROR for p in problems):
         raise ContentError(problems)
     shown = [r for r in read if r.vacancy is not None and is_shown(r.vacancy, today, drafts)]
@@ -174,7 +178,8 @@ def _read_page(file: ContentFile) -> Page | None:
                 file.fields.text("description", required=True), file.read_body())
 
 
-def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[str]) -> Vacancy | None:
+def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[str],
+                  addresses: Addresses) -> Vacancy | None:
     if file.fields is None:
         return None
     f = file.fields
@@ -199,16 +204,14 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
         contact=_contact(f, None if employer else config.contact),
         faq=tuple(collect(f.items("faq", noun="link"), read_link)),
         blocks=read_blocks(f, block_names), draft=f.flag("draft"),
-        aliases=read_aliases(f, slug_for(Path(file.rel))),
+        aliases=tuple(name for name, _, _ in addresses.aliases),
     )
     check_date_order(f, values)
     if not values["draft"]:
         file.check_placeholders()
-    vacancy = Vacancy(slug=slug_for(Path(file.rel)), source=file.source, body=body,
+    vacancy = Vacancy(slug=addresses.slug, source=file.source, body=body,
                       summary_line=file.text_line(("summary",)), title_line=f.doc.where(("title",))[0],
-                      **values,
-                      alias_lines=tuple(f.doc.where(("aliases", i))[0]
-                                        for i in range(len(values["aliases"]))))
+                      **values)
     if not vacancy.draft:
         check_closing_known(f, vacancy)
     if not (values["title"] and (values["team"] or "employer" in f.data) and values["summary"]):

@@ -14,13 +14,12 @@ from datetime import date
 from typing import Any
 
 from ..models import Contact, Link, parse_day
-from ..policy import EMAIL, INVISIBLE, is_allowed_url, refused_url_fix
+from ..policy import EMAIL, invisible_characters, is_allowed_url, refused_url_fix
 from ..problems import Problem
 from .meanings import said, vocabulary
 from .yamltext import Key, YamlDocument, curly_quoted
 
 _PHONE = re.compile(r"\+?[0-9][0-9 ./-]{7,18}[0-9]")
-_HIDDEN = INVISIBLE
 _TRUE = {"true", "ja"}
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # the dates a vacancy can have
 _FALSE = {"false", "nee"}
@@ -68,12 +67,12 @@ class Fields:
             return ""
         if curly_quoted(value):  # named once by the YAML reader; judged again, it would mislead
             return ""
-        if _HIDDEN.search(value):
+        hidden = next(invisible_characters(value), None)
+        if hidden:
             # Bidirectional overrides and other invisible controls can make text read
             # differently from how it looks (the "Trojan Source" trick).
             self.problem(key, f"{self.name(key)} bevat een onzichtbaar stuurteken "
-                         f"(U+{ord(_HIDDEN.search(value).group()):04X}).",
-                         "Typ de tekst opnieuw in plaats van ze te plakken.")
+                         f"(U+{ord(hidden[1]):04X}).", "Typ de tekst opnieuw in plaats van ze te plakken.")
             return ""
         return value.strip()
 

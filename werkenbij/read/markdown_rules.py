@@ -18,7 +18,7 @@ import lxml.html
 from ..markdown_html import MarkdownConverter
 from ..policy import (
     HEADINGS,
-    INVISIBLE,
+    invisible_characters,
     is_allowed_url,
     is_generic_link_text,
     link_words,
@@ -137,12 +137,12 @@ def _word_bullets(source: _Source) -> Iterator[Problem]:
 def _invisible(source: _Source) -> Iterator[Problem]:
     """Characters that make the text read otherwise than it looks: a right-to-left override
     shows a link to evil.example as a trusted address, a zero-width space hides "hier"."""
-    if not INVISIBLE.search("\n".join(source.lines)):
+    if next(invisible_characters("\n".join(source.lines)), None) is None:
         return
     for index, line in enumerate(source.lines):
-        for match in INVISIBLE.finditer(line):
-            yield Problem(source.path, source.first_line + index, match.start() + 1,
-                          f"Hier staat een onzichtbaar stuurteken (U+{ord(match.group()):04X}).",
+        for column, character in invisible_characters(line):
+            yield Problem(source.path, source.first_line + index, column + 1,
+                          f"Hier staat een onzichtbaar stuurteken (U+{ord(character):04X}).",
                           "Typ dit stuk opnieuw in plaats van het te plakken.")
 
 

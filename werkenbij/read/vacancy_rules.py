@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from slugify import slugify
 
@@ -124,43 +125,62 @@ def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
 MAX_SLUG = 100  # a web address, and a folder in output/: file systems stop at 255 bytes
 
 
-def read_aliases(f: Fields, slug: str) -> tuple[str, ...]:
-    """Old slugs; each must already be a slug (it is the old file name as it appears in links),
-    and neither an address of the site itself nor this vacancy's own (`slug`)."""
-    names = f.strings("aliases")
-    for index, name in enumerate(names):
+class Addresses(NamedTuple):
+    """The addresses a vacancy file claims, known also when the file has other mistakes: its
+    own (`slug`, from the file name) and its old names (`aliases`: name, line and column of
+    each that read_aliases let through)."""
+
+    path: str
+    slug: str
+    aliases: tuple[tuple[str, int, int], ...] = ()
+
+
+def read_aliases(f: Fields, slug: str) -> tuple[tuple[str, int, int], ...]:
+    """Old slugs, each with its line and column; each must already be a slug (it is the old
+    file name as it appears in links), and neither an address of the site itself nor this
+    vacancy's own (`slug`). Only the names without such a mistake are returned: the others
+    fail the build already."""
+    # f.strings names a list of the wrong shape and each empty item; the names are judged here
+    # by their place in the list as written, so that each problem is told at its own line.
+    written = f.data["aliases"] if f.strings("aliases") else []
+    good = []
+    for index, name in enumerate(item.strip() for item in written):
+        if not name:
+            continue
         if name in RESERVED_VACANCY_SLUGS:
             problem_at(f, ("aliases", index), f"De oude naam '{name}' is een adres van de site zelf "
                        f"({vacancy_path(name)}).", "Haal die naam uit 'aliases'.")
-            continue
-        if name == slug:
+        elif name == slug:
             problem_at(f, ("aliases", index), f"De oude naam '{name}' is het huidige adres van deze "
                        "vacature.", "Haal die naam uit 'aliases': alleen vroegere namen horen erbij.")
-            continue
-        if len(name) > MAX_SLUG:  # an empty one is named by f.strings
+        elif len(name) > MAX_SLUG:
             problem_at(f, ("aliases", index), f"'{name[:40]}' is geen bruikbare oude naam "
                        f"({len(name)} tekens).",
                        f"Schrijf de oude bestandsnaam zonder .md, van 1 tot {MAX_SLUG} tekens.")
         elif name != slugify(name):
             problem_at(f, ("aliases", index), f"'{name}' is geen webadres zoals de site het maakt.",
                         f"Schrijf de oude bestandsnaam zonder .md, in kleine letters: {slugify(name)}.")
-    return tuple(names)
+        else:
+            good.append((name, *f.doc.where(("aliases", index))))
+    return tuple(good)
 
 
-def check_addresses(vacancies: list[Vacancy]) -> list[Problem]:
+def check_addresses(files: list[Addresses]) -> list[Problem]:
     """Every slug and alias names one address: an alias may not take another vacancy's
-    address or alias (what one file alone can tell is checked by read_aliases)."""
+    address or alias (what one file alone can tell is checked by read_aliases). Judged over
+    every vacancy file, also those with other mistakes, so that an editor sees this mistake
+    in the same round as the others."""
     owners: dict[str, list[str]] = defaultdict(list)
-    for vacancy in vacancies:
-        owners[vacancy.slug].append(vacancy.source.path)
-        for alias in vacancy.aliases:
-            owners[alias].append(vacancy.source.path)
+    for file in files:
+        owners[file.slug].append(file.path)
+        for alias, _, _ in file.aliases:
+            owners[alias].append(file.path)
     problems = []
-    for vacancy in vacancies:
-        for alias, line in zip(vacancy.aliases, vacancy.alias_lines, strict=True):
-            others = sorted(set(owners[alias]) - {vacancy.source.path})
+    for file in files:
+        for alias, line, column in file.aliases:
+            others = sorted(set(owners[alias]) - {file.path})
             if others:
-                problems.append(Problem(vacancy.source.path, line, 0,
+                problems.append(Problem(file.path, line, column,
                                         f"De oude naam '{alias}' in 'aliases' is al in gebruik door "
                                         f"{', '.join(others)}.",
                                         "Haal die naam uit 'aliases' of kies het juiste bestand."))

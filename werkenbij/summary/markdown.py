@@ -1,19 +1,18 @@
 """The overview as GitHub-flavoured Markdown, in plain Dutch.
 
 Everything that comes from content (titles, paths, the messages that quote it) is untrusted:
-`literal` makes it plain text, so that no title can end a table cell, open a link, an image or
-an HTML tag, or turn into an automatic link.
+`literal` (github_markdown.py, shared with the comment on an issue) makes it plain text.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 
+from ..github_markdown import literal
 from ..problems import Problem, Severity
 from ..render.site import long_date
-from ..report import count_line, printable
+from ..report import count_line
 from ..schedule import vacancy_state
 from .rows import Overview, Row, RowState
 
@@ -21,20 +20,6 @@ HEADING = "## Vacatures in dit voorstel"
 COLUMNS = ("Vacature", "Bestand", "Staat", "Sluitingsdatum", "Fouten en waarschuwingen")
 # How the count line names each state; "fout" alone would read as a number of mistakes.
 COUNTED = {RowState.ERROR: "met fouten"}
-
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
-_BREAKS = re.compile(r"[\r\n\t]+")
-# GitHub links an e-mail address even when each character is escaped; an invisible word
-# joiner before the @ keeps it text.
-_WORD_JOINER = "\u2060"
-
-
-def literal(text: str) -> str:
-    """`text` as Markdown that shows exactly it: CommonMark lets a backslash escape every ASCII
-    punctuation character, and GitHub's tables take `\\|` as a pipe inside a cell. Invisible
-    and control characters become visible (report.printable), line breaks a space."""
-    escaped = _PUNCTUATION.sub(r"\\\1", printable(_BREAKS.sub(" ", text)))
-    return escaped.replace("\\@", _WORD_JOINER + "\\@")
 
 
 def file_name(path: str) -> str:

@@ -66,7 +66,7 @@ def read_overview(root: Path, today: date, only: list[str] | None = None) -> Ove
     vacancies = [r.vacancy for r in read.values() if r.vacancy is not None]
     problems = [*shared.problems, *found, *shared_warnings(shared.pages, shared.blocks),
                 *(p for r in read.values() for p in (*r.problems, *r.warnings, *_preview(r, today))),
-                *check_addresses(vacancies), *check_titles_apart(vacancies)]
+                *check_addresses([r.addresses for r in read.values()]), *check_titles_apart(vacancies)]
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in problems:
         by_file[problem.path].append(problem)

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from ...build import BuildOptions, build
+from ...github_markdown import literal
 from ...problems import BuildError, Problem, Severity
 from ...read.meanings import VACANCY
 from .parse import FormProblem
@@ -112,14 +113,6 @@ def line_question(lines: dict[int, str], default: str = "") -> Callable[[Problem
 
 # -- the comment on the issue ------------------------------------------------------------------
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|@~])")
-
-
-def inert(text: str) -> str:
-    """Text from the issue, shown as text: no link, mention, HTML or formatting of its own."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
-
-
 def problems_markdown(problems: Sequence[FormProblem], others: Sequence[Problem],
                       asked: Sequence[Question]) -> str:
     labels = {q.id: q.label for q in asked}
@@ -127,15 +120,15 @@ def problems_markdown(problems: Sequence[FormProblem], others: Sequence[Problem]
     for number, p in enumerate(sorted(problems, key=lambda p: p.severity != Severity.ERROR), start=1):
         kind = "Fout" if p.severity == Severity.ERROR else "Waarschuwing"
         where = f"veld '{labels[p.field]}'" if p.field in labels else "het issue"
-        lines.append(f"{number}. **{kind} in {inert(where)}**: {inert(p.message)}  ")
+        lines.append(f"{number}. **{kind} in {literal(where)}**: {literal(p.message)}  ")
         if p.fix:
-            lines.append(f"   Oplossing: {inert(p.fix)}")
+            lines.append(f"   Oplossing: {literal(p.fix)}")
     for number, p in enumerate(others, start=len(problems) + 1):
         kind = "Fout" if p.severity == Severity.ERROR else "Waarschuwing"
-        lines.append(f"{number}. **{kind} in {inert(p.location)}** (niet in jouw vacature): "
-                     f"{inert(p.message)}  ")
+        lines.append(f"{number}. **{kind} in {literal(p.location)}** (niet in jouw vacature): "
+                     f"{literal(p.message)}  ")
         if p.fix:
-            lines.append(f"   Oplossing: {inert(p.fix)}")
+            lines.append(f"   Oplossing: {literal(p.fix)}")
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...policy import INVISIBLE
+from ...policy import invisible_characters
 from ...problems import Severity
 from .spec import (
     BLOCKS,
@@ -32,6 +32,7 @@ from .spec import (
 )
 
 NO_RESPONSE = "_No response_"
+MAX_BODY = 65_536  # characters: GitHub keeps no longer text for an issue
 _CHECKBOX = re.compile(r"^\s*-\s*\[([ xX])\]\s+(.*?)\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:[-*]|[0-9]{1,2}[.)])\s+")
 
@@ -56,9 +57,24 @@ class Proposal:
     problems: list[FormProblem] = field(default_factory=list)
 
 
+def body_problems(body: str) -> list[FormProblem]:
+    """What is wrong with the issue text as a whole: only a text longer than GitHub keeps."""
+    if len(body) <= MAX_BODY:
+        return []
+    length, most = (f"{number:,}".replace(",", ".") for number in (len(body), MAX_BODY))  # 65.536
+    return [FormProblem("", f"De tekst van het issue is te lang: {length} tekens. GitHub bewaart er "
+                            f"hoogstens {most}.",
+                        "Maak je langste antwoorden korter en bewaar het issue opnieuw. Een lange "
+                        "bijlage zet je beter op een website, met een link ernaar in je antwoord.")]
+
+
 def answers_of(body: str, asked: Sequence[Question]) -> dict[str, str]:
     """Each question's answer as typed ('' when empty); a question the body lacks is left out."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    # U+2028 and U+2029 (pasted from a word processor) are a new line and a new paragraph to
+    # the browser that shows the answer, and to YAML: the editor sees a break there and gets
+    # one. Left in, YAML would break a written text where Markdown and the site's rules do not.
+    text = body.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n") \
+        .replace("\u2029", "\n\n")
     found: list[tuple[str, int, int]] = []
     start = 0
     for q in asked:
@@ -88,10 +104,10 @@ def proposal_of(answers: dict[str, str], asked: Sequence[Question]) -> Proposal:
             proposal.problems.append(FormProblem(
                 q.id, f"De vraag '{q.label}' staat niet meer in het issue.",
                 f"Zet de kop '### {q.label}' terug, met je antwoord eronder."))
-        hidden = INVISIBLE.search(answer)
+        hidden = next(invisible_characters(answer), None)
         if hidden:  # never written: YAML cannot hold most of them, and the rest hide text
             proposal.problems.append(FormProblem(q.id, f"Het antwoord bevat een onzichtbaar stuurteken "
-                                                 f"(U+{ord(hidden.group()):04X}).",
+                                                 f"(U+{ord(hidden[1]):04X}).",
                                                  "Typ de tekst opnieuw in plaats van ze te plakken."))
             continue
         if q.kind == "input" and "\n" in answer:  # the form cannot do this; an edited body can

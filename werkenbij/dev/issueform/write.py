@@ -94,6 +94,9 @@ _FLAGS = {"draft", "salary.for_hours", "requirements.final_year_students",
 _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`") | set(CURLY_OPEN)
 _NUMBER_LIKE = re.compile(r"[-+.0-9][-+.0-9 /()eE]*")  # a phone number, a postal code, 1e3
 _YES_NO = {"ja", "nee", "yes", "no", "y", "n", "true", "false", "on", "off", "null", "~"}
+# A line of a block (`|`) that starts with a hard space or another wide space: the content
+# reader takes it for one pasted into the indentation, so such a text is written quoted.
+_SPACE_FIRST = re.compile(r"^[ \t]*[^\S \t\n]", re.M)
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,7 @@ class _Writer:
                                    "- " if index == 0 else "")
                 else:
                     self.line(f"{' ' * (indent + 2)}- {scalar(item, key)}", question)
-        elif "\n" in value:
+        elif "\n" in value and not _SPACE_FIRST.search(value):
             self.line(f"{start}{name}: |", question)
             for text in value.split("\n"):
                 self.line(f"{' ' * (indent + 2)}{text.rstrip()}" if text.strip() else "", question)
@@ -194,9 +197,10 @@ def scalar(text: str, key: tuple[str, ...] = ()) -> str:
 
 def quoted(text: str) -> str:
     """Double quotes, with JSON's escapes (which YAML shares) and every invisible character
-    written as \\uXXXX."""
+    written as \\uXXXX, or \\UXXXXXXXX past U+FFFF (a tag character of a flag)."""
     inner = json.dumps(text, ensure_ascii=False)
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in inner)
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+                   for c in inner)
 
 
 def _plain_is_safe(text: str) -> bool:
