@@ -133,8 +133,8 @@ def pr(arguments: list[str], state: dict) -> None:
     elif args.action == "create":
         need("pull-requests")
         if not git_remote("rev-parse", "--verify", "--quiet", f"refs/heads/{args.head}", check=False):
-            raise Refused(f"pull request create failed: GraphQL: Head sha can't be blank, "
-                          f"Head ref must be a branch (createPullRequest)")
+            raise Refused("pull request create failed: GraphQL: Head sha can't be blank, "
+                          "Head ref must be a branch (createPullRequest)")
         number = state["next_number"]
         state["next_number"] += 1
         url = f"https://github.com/{repo}/pull/{number}"

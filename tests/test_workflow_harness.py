@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
-from helpers import FIXTURES, ROOT
 from workflow_expressions import ExpressionError, evaluate, interpolate
 from workflow_harness import Runner, Stubs, project
+
+from helpers import FIXTURES, ROOT
 
 CONTEXTS = {"github": {"event": {"issue": {"labels": [{"name": "Vacature-formulier"}, {"name": "x"}],
                                            "number": 12}}},
@@ -53,8 +53,8 @@ def github(tmp_path):
 
 def run_jobs(tmp_path, github, jobs: dict, patience: float = 60):
     workflow = tmp_path / "w.yml"
-    workflow.write_text(yaml.safe_dump({"on": "push", "permissions": {}, "defaults": {"run": {"shell": "bash"}},
-                                        "jobs": jobs}), "utf-8")
+    workflow.write_text(yaml.safe_dump({"on": "push", "permissions": {},
+                                        "defaults": {"run": {"shell": "bash"}}, "jobs": jobs}), "utf-8")
     return Runner(workflow, github, tmp_path / "run", event_name="push", event={},
                   stubs=Stubs(), patience=patience).run()
 

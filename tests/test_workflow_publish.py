@@ -11,9 +11,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from workflow_harness import TEAM_MEMBER, GitHub, Runner, Stubs, commit_as, git, project
 
 from helpers import FIXTURES, ROOT
-from workflow_harness import TEAM_MEMBER, GitHub, Runner, Stubs, commit_as, git, project
 
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
 BEFORE = FIXTURES / "workflows/publish-before.yml"
@@ -74,7 +74,8 @@ def test_the_newest_commit_goes_online_and_becomes_the_published_one(site, tmp_p
 
 
 @pytest.mark.parametrize("workflow, safe", [(WORKFLOW, True), (BEFORE, False)], ids=["now", "before"])
-def test_a_newest_commit_that_breaks_the_publish_script_still_gets_the_fallback(site, tmp_path, workflow, safe):
+def test_a_newest_commit_that_breaks_the_publish_script_still_gets_the_fallback(site, tmp_path, workflow,
+                                                                               safe):
     github, work = site
     published = github.ref("refs/tags/gepubliceerd")
     newer_commit(github, work, break_publish_script=True)

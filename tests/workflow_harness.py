@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-
 from workflow_expressions import evaluate, interpolate, truthy, uses_status
 
 HERE = Path(__file__).resolve().parent
@@ -150,7 +149,7 @@ class Run:
 class Stubs:
     """Commands on PATH before the real ones. `make` plays `make test`: it links the tests'
     own virtual environment as `.venv` (what `make test` installs) and then passes, fails or
-    hangs; apt-get does nothing."""
+    hangs; apt-get and `python -m pip install` do nothing."""
     make: str = "pass"  # pass, fail or hang
 
     def write(self, folder: Path) -> Path:
@@ -159,7 +158,10 @@ class Stubs:
         scripts = {
             "gh": f'#!/bin/sh\nexec "{python}" "{HERE / "stub_gh.py"}" "$@"\n',
             "apt-get": "#!/bin/sh\nexit 0\n",
-            "python": f'#!/bin/sh\nexec "{python}" "$@"\n',
+            # `python -m pip install -r requirements.txt`: the tests' own environment has every
+            # pinned package already, and pip would take a second to say so.
+            "python": ('#!/bin/sh\n[ "$1 $2 $3" = "-m pip install" ] && exit 0\n'
+                       f'exec "{python}" "$@"\n'),
             "python3": f'#!/bin/sh\nexec "{python}" "$@"\n',
             "make": ("#!/bin/sh\n"
                      f'[ -e .venv ] || ln -s "{Path(sys.prefix)}" .venv\n'
@@ -241,9 +243,8 @@ class Runner:
             label = step.get("name") or step.get("id") or step.get("uses") or step["run"].split("\n")[0]
             contexts = self.contexts(needs, steps, env, folder)
 
-            def step_status(which: str) -> bool:
-                return {"success": not job_failed, "failure": job_failed, "always": True,
-                        "cancelled": False}[which]
+            def step_status(which: str, failed: bool = job_failed) -> bool:
+                return {"success": not failed, "failure": failed, "always": True, "cancelled": False}[which]
 
             if minutes_left <= 0 or not self._condition(step.get("if"), contexts, step_status):
                 steps[step_id] = {"outcome": "skipped", "conclusion": "skipped", "outputs": {}}
@@ -364,7 +365,8 @@ class Runner:
         elif name == "actions/download-artifact":
             source = self.artifacts / given["name"]
             if not source.exists():
-                return 1, f"Unable to download artifact(s): Artifact not found for name: {given['name']}", {}, False
+                missing = f"Unable to download artifact(s): Artifact not found for name: {given['name']}"
+                return 1, missing, {}, False
             shutil.copytree(source, workspace / given.get("path", "."), dirs_exist_ok=True)
         elif name == "actions/configure-pages":
             outputs = {"base_url": "https://stad-kortrijk.github.io/werken-bij"}
