@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import jq
+from workflow_expressions import as_text  # GitHub writes scalars as gh does
 
 STATE = Path(os.environ.get("STUB_GITHUB_STATE", "/nonexistent"))
 REMOTE = os.environ.get("STUB_GITHUB_REMOTE", "")
@@ -103,13 +104,7 @@ def output(data, fields: str | None, expression: str | None) -> None:
 
 def scalar_or_json(value) -> str:
     """As gh prints a --jq result: a scalar raw (null as an empty line), anything else as JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value) if isinstance(value, (str, int, float)) else json.dumps(value)
+    return json.dumps(value) if isinstance(value, (dict, list)) else as_text(value)
 
 
 def pr(arguments: list[str], state: dict) -> None:
