@@ -115,4 +115,6 @@ def _pull_request(form: str, path: str, issue: int | None) -> str:
             "formulier, niet in deze pull request: een pull request die een workflow maakt, start zelf "
             f"geen andere workflows. Het resultaat staat als reactie in {issue_ref}.\n\n"
             "Pas je het issue aan, dan past deze pull request zich aan. Sluit je het issue zonder "
-            f"samen te voegen, dan sluit ook deze pull request.{closes}\n")
+            "samen te voegen, dan sluit ook deze pull request. Maar zet iemand zelf een commit op "
+            "deze branch, dan blijft die staan: vanaf dan verandert het formulier deze pull request "
+            f"niet meer, en pas je het voorstel hier aan.{closes}\n")
