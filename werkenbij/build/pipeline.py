@@ -21,8 +21,9 @@ from ..models import SiteConfig
 from ..problems import CheckFailure, ContentError, Problem, Severity
 from ..read.config import load_config
 from ..render.templates import TemplateFiles
-from .output import Staging, guard_output_dir, recover_output
+from .output import Staging, guard_output_dir
 from .stages import inspect_site, new_renderer, read_content, render_site
+from .swap import recover_output
 from .workers import default_jobs
 
 

@@ -80,8 +80,8 @@ def _exchange(new: Path, output: Path) -> bool:
 
 @contextlib.contextmanager
 def swap_lock(output: Path) -> Iterator[None]:
-    """Hold `.output.lock` beside `output` (flock), so that one build at a time replaces it,
-    writes into it (serve) or cleans up beside it. Only around that, never a whole build.
+    """Hold `.output.lock` beside `output` (flock), so that one build at a time replaces it
+    or cleans up beside it. Only around that, never a whole build.
 
     The file is removed on release, so that nothing stays beside output/. A build that waited
     on a file removed meanwhile holds a lock nobody else sees, so it takes the new file."""

@@ -4,13 +4,12 @@ A save runs the same stages as `build()` (build/stages.py) with a `Memo`: a vaca
 whose bytes did not change is not read again, a vacancy whose data and blocks did not change
 is not rendered again, and a page whose bytes did not change is not inspected again. The
 list pages, feeds and the site-wide checks are always redone. A change to a template, a
-static file or site_config.yaml starts a new memo, so everything is redone. The site is
-checked in memory first; only then are the files that changed written into output/.
+static file or site_config.yaml starts a new memo, so everything is redone. The site stays
+in memory, checked, and `serve` answers from it (dev/serve.py): nothing is written to output/.
 """
 
 from __future__ import annotations
 
-from ..build.output import Published, sync_folder
 from ..build.pipeline import (
     BuildOptions,
     BuildResult,
@@ -39,10 +38,11 @@ class Workspace:
         self.memo = Memo()
         self._renderer: SiteRenderer | None = None
         self._renderer_input: tuple | None = None
-        self.published: Published | None = None  # output/ as this workspace last wrote it
+        self.files: dict[str, bytes] = {}  # the last good site, which serve answers from
 
     def rebuild(self) -> BuildResult:
-        """Like `build()`; raises the same errors, and leaves output/ alone when it does."""
+        """Like `build()`, but into `files`; raises the same errors, and then keeps the last
+        good site."""
         options = self.options
         config = load_config(options.root, options.base_url)
         renderer = self._renderer_for(config)
@@ -55,7 +55,7 @@ class Workspace:
                             check_settings(options, config), content, self.jobs, self.memo)
         problems = [*content.warnings, *check_site(site)]
         fail_on_errors(problems, options.strict)
-        self._publish({path: file.data for path, file in files.items()})
+        self.files = {path: file.data for path, file in files.items()}
         return BuildResult(pages=sum(path.endswith(".html") for path in files),
                            warnings=[p for p in problems if p.severity == Severity.WARNING])
 
@@ -68,12 +68,3 @@ class Workspace:
             self._renderer = new_renderer(templates, config, self.options.today, self.markdown)
             self._renderer_input, self.memo = given, Memo()
         return self._renderer
-
-    def _publish(self, files: dict[str, bytes]) -> None:
-        """Write what changed since the last save (see build/output.py sync_folder)."""
-        try:
-            self.published = sync_folder(self.options.output, self.options.root, files, self.published)
-        except BaseException:
-            self.published = None  # not known any more: the next save writes everything
-            raise
-
