@@ -130,12 +130,12 @@ def test_saving_one_vacancy_reads_and_renders_only_that_one(project):
     space = serving(project).workspace
     space.rebuild()
     reads, renders, converted = remembered(space.memo.reads), remembered(space.memo.renders), \
-        space.markdown.converted
+        space.memo.markdown.converted
     text_of_a_vacancy(project)
     space.rebuild()
     assert len(remembered(space.memo.reads) - reads) == 1
     assert len(remembered(space.memo.renders) - renders) == 1
-    assert space.markdown.converted == converted + 1  # its body; its steps did not change
+    assert space.memo.markdown.converted == converted + 1  # its body; its steps did not change
 
 
 def test_the_memos_hold_one_site_however_often_an_editor_saves(project):

@@ -123,6 +123,9 @@ class Staging:
         target.write_bytes(file.data)
         self.written[file.path] = file.source
 
+    def read(self, path: str) -> bytes:
+        return (self.folder / path).read_bytes()
+
     def swap_in(self) -> None:
         """Replace `output`, holding the lock: first put right what killed builds left, then
         look again for foreign files (one may have come since the build began), then swap."""
