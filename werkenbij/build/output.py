@@ -105,7 +105,7 @@ class Staging:
         return self
 
     def __exit__(self, kind: type | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        remove_tree(self.folder)  # after an exchange it holds the old site; after two renames it is gone
+        remove_tree(self.folder)  # after `swap_in` it is output/, and nothing is left here
 
     def write_all(self, files: Iterable[OutputFile]) -> dict[str, str]:
         """Write each file as it comes (so the site is never held in memory whole)."""
