@@ -50,7 +50,8 @@ class SiteInMemory:
     def write_all(self, files: Iterable[OutputFile]) -> dict[str, str]:
         written = {}
         for file in files:
-            self.files[file.path], written[file.path] = file.data, file.source
+            self.files[file.path] = file.data
+            written[file.path] = file.source
         return written
 
     def read(self, path: str) -> bytes:
