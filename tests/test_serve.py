@@ -203,6 +203,31 @@ def test_a_missing_page_gets_the_sites_404_page(server):
     assert status == 404 and "<h1>Deze pagina bestaat niet</h1>" in html
 
 
+def test_under_a_base_path_the_site_is_answered_there_and_every_other_path_sent_there(tmp_path):
+    from werkenbij.build import BuildOptions
+    from werkenbij.dev.serve import DevServer
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    server = DevServer(BuildOptions(root=site, output=site / "output", today=date(2025, 10, 1),
+                                    base_url="/werken-bij/", templates=ROOT / "templates", jobs=1),
+                       "/werken-bij/", log=lambda line: None)
+    server.rebuild()
+
+    def answer(path: str) -> tuple[str, dict, bytes]:
+        given: list = []
+        body = b"".join(server.app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "localhost"},
+                                   lambda status, headers: given.extend([status, dict(headers)])))
+        return given[0], given[1], body
+
+    status, _, body = answer("/werken-bij/" + PAGE)
+    assert status == "200 OK" and b'href="/werken-bij/vacatures/archief/"' in body
+    assert answer("/werken-bij/" + PAGE.rstrip("/"))[2] == body
+    status, headers, _ = answer("/" + PAGE)
+    assert status == "302 Found" and headers["Location"] == "/werken-bij/"
+    assert not (site / "output").exists()
+
+
 def test_head_requests_get_headers_only(server):
     _, base, _ = server
     request = urllib.request.Request(base, method="HEAD")
