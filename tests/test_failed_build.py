@@ -80,7 +80,7 @@ def test_output_folder_that_holds_the_project_is_refused(site):
 
 @pytest.mark.parametrize("inside", ["content", "content/vacatures", "templates"])
 def test_an_output_folder_inside_an_input_folder_is_refused(site, inside):
-    """serve would rebuild for ever: every build changes what it watches."""
+    """serve would rebuild on every build: each one changes what it watches."""
     (site / "templates").mkdir(exist_ok=True)
     with pytest.raises(UsageError, match=f"ligt in {inside.split('/')[0]}/ van het project"):
         build_site(site / inside / "output", date(2025, 10, 1), root=site)

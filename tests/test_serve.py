@@ -7,6 +7,7 @@ import asyncio
 import concurrent.futures
 import http.client
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -14,12 +15,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
 from tornado.websocket import websocket_connect
 
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT, build_site
+from werkenbij.dev.serve import without_csp
 
 VACANCY = "content/vacatures/maatschappelijk-werker.md"
 PAGE = "vacatures/maatschappelijk-werker/"
@@ -113,12 +116,13 @@ def test_change_break_and_fix_a_vacancy_while_serving(server):
     assert "De site is niet gebouwd" in html
     assert f"{VACANCY}:15:9" in html and "is geen geldige datum (2025-02-30)" in html
     assert "Oplossing: Gebruik JJJJ-MM-DD" in html
-    kept = (site / "output" / PAGE / "index.html").read_text("utf-8")  # the last good build
-    assert "alles invult" in kept and "2025-02-30" not in kept
+    status, kept = get(base + "vacatures.json")  # not a page: still the last good site
+    assert status == 200 and "alles invult" in kept and "2025-02-30" not in kept
 
     timings.append(measure(port, edit(vacancy, "closes: 2025-02-30", "closes: 2025-10-30")))
     status, html = get(base + PAGE)
     assert status == 200 and "donderdag 30 oktober 2025" in html
+    assert not (site / "output").exists()  # serve answers from memory and writes nothing
 
     artefacts = ROOT / "artefacts"
     artefacts.mkdir(exist_ok=True)
@@ -157,6 +161,71 @@ def test_a_copied_file_with_an_old_time_is_noticed_too(server):
     measure(port, copy_with_old_time)
     status, html = get(base + "vacatures/kopie/")
     assert status == 200 and "<h1>Kopie</h1>" in html
+
+
+# livereload puts its inline script, which loads livereload.js, before </head> of every page
+LIVERELOAD_SCRIPT = re.compile(
+    rb'<script type="text/javascript">[^<]*livereload\.js[^<]*</script>(?=</head>)')
+
+
+def test_serve_answers_each_file_of_a_cold_build_with_its_bytes(server, tmp_path):
+    """A page differs only by its Content-Security-Policy, which would block livereload's
+    script; every other file is the same byte for byte, with its content type."""
+    site, base, _ = server
+    cold = build_site(tmp_path / "cold", date(2025, 10, 1), root=site)
+    files = sorted(p.relative_to(cold).as_posix() for p in cold.rglob("*") if p.is_file())
+    for path in (path for path in files if path != ".werkenbij-manifest"):
+        with urllib.request.urlopen(base + path, timeout=5) as response:
+            body, kind = response.read(), response.headers["Content-Type"]
+        data = (cold / path).read_bytes()
+        if path.endswith(".html"):
+            assert LIVERELOAD_SCRIPT.sub(b"", body, count=1) == without_csp(data), path
+            assert b"Content-Security-Policy" in data and kind == "text/html; charset=utf-8"
+        else:
+            assert body == data, path
+    kinds = {"feed.xml": "application/xml; charset=utf-8", "vacatures.json": "application/json",
+             f"{PAGE}procedure.ics": "text/calendar; charset=utf-8"}
+    for path, kind in kinds.items():
+        with urllib.request.urlopen(base + path, timeout=5) as response:
+            assert response.headers["Content-Type"] == kind
+
+
+def test_a_folder_answers_with_its_index_with_or_without_the_slash(server):
+    _, base, _ = server
+    with_slash, without = get(base + PAGE), get(base + PAGE.rstrip("/"))
+    assert with_slash[0] == 200 and with_slash == without
+    assert "<h1>Maatschappelijk werker</h1>" in with_slash[1]
+
+
+def test_a_missing_page_gets_the_sites_404_page(server):
+    _, base, _ = server
+    status, html = get(base + "bestaat-niet/")
+    assert status == 404 and "<h1>Deze pagina bestaat niet</h1>" in html
+
+
+def test_under_a_base_path_the_site_is_answered_there_and_every_other_path_sent_there(tmp_path):
+    from werkenbij.build import BuildOptions
+    from werkenbij.dev.serve import DevServer
+
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "complete", site)
+    server = DevServer(BuildOptions(root=site, output=site / "output", today=date(2025, 10, 1),
+                                    base_url="/werken-bij/", templates=ROOT / "templates", jobs=1),
+                       "/werken-bij/", log=lambda line: None)
+    server.rebuild()
+
+    def answer(path: str) -> tuple[str, dict, bytes]:
+        given: list = []
+        body = b"".join(server.app({"PATH_INFO": path, "REQUEST_METHOD": "GET", "HTTP_HOST": "localhost"},
+                                   lambda status, headers: given.extend([status, dict(headers)])))
+        return given[0], given[1], body
+
+    status, _, body = answer("/werken-bij/" + PAGE)
+    assert status == "200 OK" and b'href="/werken-bij/vacatures/archief/"' in body
+    assert answer("/werken-bij/" + PAGE.rstrip("/"))[2] == body
+    status, headers, _ = answer("/" + PAGE)
+    assert status == "302 Found" and headers["Location"] == "/werken-bij/"
+    assert not (site / "output").exists()
 
 
 def test_head_requests_get_headers_only(server):

@@ -1,8 +1,9 @@
-"""`serve` redoes only what a save can change, and its output/ is then byte for byte the output
-of a cold build of the same files: for every kind of change an editor or developer makes."""
+"""`serve` redoes only what a save can change, and what it then answers is byte for byte what a
+cold build of the same files writes: for every kind of change an editor or developer makes."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from corpus import BUILD_DATE, generate
 from helpers import ROOT, build_site, tree_digest
 from werkenbij.build import BuildOptions
-from werkenbij.dev.workspace import Workspace
+from werkenbij.dev.serve import DevServer, without_csp
 from werkenbij.problems import ContentError
 
 COUNT = 30  # enough for worker processes (jobs=2) to start on a cold build
@@ -26,9 +27,23 @@ def project(tmp_path) -> Path:
     return site
 
 
-def workspace(site: Path) -> Workspace:
-    return Workspace(BuildOptions(root=site, output=site / "output", today=BUILD_DATE,
-                                  templates=site / "templates", jobs=2))
+def serving(site: Path) -> DevServer:
+    """`serve` without its socket: `.workspace.rebuild()` is a save (it raises what the build
+    raises, where the server would show it in the browser), `.app` answers requests."""
+    return DevServer(BuildOptions(root=site, output=site / "output", today=BUILD_DATE,
+                                  templates=site / "templates", jobs=2), "/", log=lambda line: None)
+
+
+def answer(server: DevServer, path: str) -> bytes:
+    statuses: list[str] = []
+    body = b"".join(server.app({"PATH_INFO": "/" + path, "REQUEST_METHOD": "GET",
+                                "HTTP_HOST": "127.0.0.1"}, lambda status, headers: statuses.append(status)))
+    assert statuses == ["200 OK"], (path, statuses)
+    return body
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def remembered(memo: dict) -> set:
@@ -36,9 +51,15 @@ def remembered(memo: dict) -> set:
     return {(task, item) for task, items in memo.items() for item in items}
 
 
-def same_as_cold(site: Path) -> None:
+def same_as_cold(site: Path, server: DevServer) -> None:
+    """Every file of a cold build is answered with its bytes (a page without its
+    Content-Security-Policy: see serve.without_csp), and serve holds no other file."""
     cold = build_site(site.parent / "cold", BUILD_DATE, root=site, templates=site / "templates")
-    assert tree_digest(site / "output") == tree_digest(cold)
+    built = {path: (cold / path).read_bytes() for path in tree_digest(cold)}
+    del built[".werkenbij-manifest"]  # the build's list of what it wrote, not part of the site
+    assert {path: digest(answer(server, path)) for path in built} == \
+        {path: digest(without_csp(data) if path.endswith(".html") else data) for path, data in built.items()}
+    assert server.workspace.files.keys() == built.keys()
     shutil.rmtree(cold)
 
 
@@ -96,33 +117,33 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 
 
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
-def test_after_a_save_output_equals_a_cold_build(project, change):
-    space = workspace(project)
-    space.rebuild()
-    same_as_cold(project)
+def test_after_a_save_serve_answers_what_a_cold_build_writes(project, change):
+    server = serving(project)
+    server.workspace.rebuild()
+    same_as_cold(project, server)
     change(project)
-    space.rebuild()
-    same_as_cold(project)
+    server.workspace.rebuild()
+    same_as_cold(project, server)
 
 
 def test_saving_one_vacancy_reads_and_renders_only_that_one(project):
-    space = workspace(project)
+    space = serving(project).workspace
     space.rebuild()
     reads, renders, converted = remembered(space.memo.reads), remembered(space.memo.renders), \
-        space.markdown.converted
+        space.memo.markdown.converted
     text_of_a_vacancy(project)
     space.rebuild()
     assert len(remembered(space.memo.reads) - reads) == 1
     assert len(remembered(space.memo.renders) - renders) == 1
-    assert space.markdown.converted == converted + 1  # its body; its steps did not change
+    assert space.memo.markdown.converted == converted + 1  # its body; its steps did not change
 
 
 def test_the_memos_hold_one_site_however_often_an_editor_saves(project):
-    space = workspace(project)
+    space = serving(project).workspace
     for number in range(5):
         replace_in(project, EDITED, "title: ", f"title: {number} ")
         space.rebuild()
-    pages = sum(1 for path in (project / "output").rglob("*.html"))
+    pages = sum(1 for path in space.files if path.endswith(".html"))
     assert len(remembered(space.memo.reads)) == len(remembered(space.memo.renders)) == COUNT
     assert len(space.memo.reports) == pages
 
@@ -131,91 +152,60 @@ def test_saving_a_block_renders_only_the_vacancies_that_show_it(project):
     first = project / "content/vacatures/vacature-00001.md"
     first.write_text(first.read_text("utf-8").replace(
         "blocks:\n  - voordelen\n  - kortrijk-als-werkgever\n", ""), "utf-8")
-    space = workspace(project)
-    space.rebuild()
-    renders = remembered(space.memo.renders)
+    server = serving(project)
+    server.workspace.rebuild()
+    renders = remembered(server.workspace.memo.renders)
     a_block(project)
-    space.rebuild()
-    assert len(remembered(space.memo.renders) - renders) == COUNT - 1
-    same_as_cold(project)
+    server.workspace.rebuild()
+    assert len(remembered(server.workspace.memo.renders) - renders) == COUNT - 1
+    same_as_cold(project, server)
 
 
 def test_saving_a_template_starts_over(project):
-    space = workspace(project)
+    space = serving(project).workspace
     space.rebuild()
     a_template(project)
     space.rebuild()
     assert len(remembered(space.memo.renders)) == COUNT and len(remembered(space.memo.reads)) == COUNT
 
 
-def test_a_mistake_leaves_output_alone_and_the_fix_brings_it_back(project):
-    space = workspace(project)
-    space.rebuild()
-    before = tree_digest(project / "output")
+def test_a_mistake_keeps_the_last_good_site_and_the_fix_brings_it_back(project):
+    server = serving(project)
+    server.workspace.rebuild()
+    before = {path: digest(answer(server, path)) for path in server.workspace.files}
     replace_in(project, EDITED, "closes: ", "closes: 2025-02-30\nx: ")
     with pytest.raises(ContentError):
-        space.rebuild()
-    assert tree_digest(project / "output") == before
+        server.workspace.rebuild()
+    assert {path: digest(answer(server, path)) for path in server.workspace.files} == before
     replace_in(project, EDITED, "closes: 2025-02-30\nx: ", "closes: ")
     text_of_a_vacancy(project)
-    space.rebuild()
-    same_as_cold(project)
+    server.workspace.rebuild()
+    same_as_cold(project, server)
 
 
-def test_output_removed_while_serving_is_written_whole_again(project):
-    space = workspace(project)
-    space.rebuild()
-    shutil.rmtree(project / "output")
+def test_serve_writes_nothing_to_output_and_a_build_beside_it_changes_nothing_it_answers(project):
+    """output/ has one writer, the build: one run beside serve (here on another day) leaves
+    serve's site alone, and serve's saves leave the build's output/ alone."""
+    server = serving(project)
+    server.workspace.rebuild()
+    assert not (project / "output").exists()
+    later = BUILD_DATE.replace(year=BUILD_DATE.year + 1)
+    built = tree_digest(build_site(project / "output", later, root=project, templates=project / "templates"))
     text_of_a_vacancy(project)
-    space.rebuild()
-    same_as_cold(project)
-
-
-def test_a_write_that_fails_halfway_leaves_output_as_it_was(project, monkeypatch):
-    """The first changed file is written, the second fails (a full disk): output/ keeps every
-    byte it had, no temporary file stays behind, and the next save brings the site back."""
-    space = workspace(project)
-    space.rebuild()
-    before = tree_digest(project / "output")
-    title_of_a_vacancy(project)  # changes the vacancy page, the lists and the feeds
-    real, calls = Path.write_bytes, []
-
-    def full_disk(path, data):
-        calls.append(path)
-        if len(calls) == 2:
-            raise OSError(28, "No space left on device")
-        return real(path, data)
-
-    monkeypatch.setattr(Path, "write_bytes", full_disk)
-    with pytest.raises(OSError):
-        space.rebuild()
-    monkeypatch.setattr(Path, "write_bytes", real)
-    assert tree_digest(project / "output") == before
-    space.rebuild()
-    same_as_cold(project)
-
-
-def test_another_build_into_the_same_output_is_noticed(project):
-    """`build.py --drafts` (here: another build date) into serve's output/: the next save
-    writes the whole site again instead of only what changed since serve's own last write."""
-    space = workspace(project)
-    space.rebuild()
-    build_site(project / "output", BUILD_DATE.replace(year=BUILD_DATE.year + 1), root=project,
-               templates=project / "templates")
-    text_of_a_vacancy(project)
-    space.rebuild()
-    same_as_cold(project)
+    server.workspace.rebuild()
+    same_as_cold(project, server)
+    assert tree_digest(project / "output") == built
 
 
 def test_a_partial_behind_a_symbolic_link_is_followed(project, tmp_path):
     elsewhere = project / "gedeeld"  # a link inside the project; one leading out is refused
     shutil.move(project / "templates/partials", elsewhere)
     (project / "templates/partials").symlink_to(elsewhere, target_is_directory=True)
-    space = workspace(project)
-    space.rebuild()
+    server = serving(project)
+    server.workspace.rebuild()
     facts = elsewhere / "facts.html"
     marked = facts.read_text("utf-8").replace("<dd>{{ v.team }}", "<dd class=\"feit\">{{ v.team }}", 1)
     facts.write_text(marked, "utf-8")
-    space.rebuild()
-    same_as_cold(project)
-    assert 'class="feit"' in (project / "output/index.html").read_text("utf-8")
+    server.workspace.rebuild()
+    same_as_cold(project, server)
+    assert b'class="feit"' in answer(server, "index.html")

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from ..models import OutputFile
 from ..problems import UsageError
 from ..report import printable
-from .swap import MANIFEST, beside, recover, recover_output, remove_tree, replace_folder, swap_lock
+from .swap import MANIFEST, beside, recover, remove_tree, replace_folder, swap_lock
 
 
 def guard_output_dir(output: Path, root: Path) -> None:
@@ -37,7 +35,7 @@ def guard_output_dir(output: Path, root: Path) -> None:
     if (output / "content").exists() or (output / ".git").exists():
         raise UsageError(f"De uitvoermap {output} bevat content/ of .git. Kies een lege map.")
     for inputs in ("content", "templates", ".git"):
-        if root / inputs in output.parents:  # serve would rebuild for ever on its own output
+        if root / inputs in output.parents:  # serve, which watches them, would rebuild on every build
             raise UsageError(f"De uitvoermap {output} ligt in {inputs}/ van het project. Kies een "
                              "map buiten content/ en templates/, zoals output/.")
     refuse_foreign(output)
@@ -45,11 +43,7 @@ def guard_output_dir(output: Path, root: Path) -> None:
 
 def refuse_foreign(output: Path) -> None:
     """Refuse an output folder holding anything the build did not write (see `_foreign`)."""
-    _refuse(output, _foreign(output) if output.is_dir() else [])
-
-
-def _refuse(output: Path, found: Iterable[str]) -> None:
-    foreign = sorted(found)
+    foreign = sorted(_foreign(output)) if output.is_dir() else []
     if foreign:
         shown = ", ".join(printable(name) for name in foreign[:5]) + (" …" if len(foreign) > 5 else "")
         raise UsageError(f"De uitvoermap {output} bevat bestanden of mappen die de build niet schreef "
@@ -111,7 +105,7 @@ class Staging:
         return self
 
     def __exit__(self, kind: type | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        remove_tree(self.folder)  # after an exchange it holds the old site; after two renames it is gone
+        remove_tree(self.folder)  # after `swap_in` it is output/, and nothing is left here
 
     def write_all(self, files: Iterable[OutputFile]) -> dict[str, str]:
         """Write each file as it comes (so the site is never held in memory whole)."""
@@ -129,6 +123,9 @@ class Staging:
         target.write_bytes(file.data)
         self.written[file.path] = file.source
 
+    def read(self, path: str) -> bytes:
+        return (self.folder / path).read_bytes()
+
     def swap_in(self) -> None:
         """Replace `output`, holding the lock: first put right what killed builds left, then
         look again for foreign files (one may have come since the build began), then swap."""
@@ -139,87 +136,3 @@ class Staging:
             refuse_foreign(self.output)
             old = replace_folder(self.folder, self.output)
         remove_tree(old)  # ours alone (its name holds our PID), so no longer under the lock
-
-
-@dataclass(frozen=True)
-class Published:
-    """What `sync_folder` last put in an output folder."""
-
-    files: dict[str, bytes]
-    manifest: tuple[int, int, int] | None  # its manifest's device, inode and change time
-
-
-def sync_folder(output: Path, root: Path, files: dict[str, bytes],
-                previous: Published | None) -> Published:
-    """Make `output` hold `files` (for `serve`, after every save). When `output` is still as
-    `previous` left it (the same manifest file: any other build replaces it), only the changes
-    are written: every changed file first under a temporary name, then each renamed into
-    place, so that a failure leaves `output` as it was and a browser never reads half a page.
-    Otherwise (the first time, or after another build) the whole folder is replaced."""
-    recover_output(output)
-    if previous is not None and previous.manifest is not None and _stamp(output) == previous.manifest:
-        with swap_lock(output):
-            if _stamp(output) == previous.manifest:  # no build swapped in while we waited
-                return _write_changes(output, files, previous)
-    guard_output_dir(output, root)
-    with Staging(output) as staging:
-        staging.write_all(OutputFile(path, data) for path, data in files.items())
-        staging.swap_in()
-    return Published(files, _stamp(output))
-
-
-def _write_changes(output: Path, files: dict[str, bytes], previous: Published) -> Published:
-    changed = [path for path, data in files.items() if previous.files.get(path) != data]
-    removed = sorted(set(previous.files) - set(files))
-    _refuse(output, _in_the_way(output, [*changed, *removed]))
-    ready: dict[Path, Path] = {}
-    try:
-        for path in changed:
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            ready[target] = target.with_name(f".{target.name}.new-{os.getpid()}")
-            ready[target].write_bytes(files[path])
-    except BaseException:
-        for temporary in ready.values():
-            temporary.unlink(missing_ok=True)
-        raise
-    for target, temporary in ready.items():
-        os.replace(temporary, target)
-    for path in removed:
-        (output / path).unlink(missing_ok=True)
-        for folder in (output / path).parents:
-            if folder == output or any(folder.iterdir()):
-                break
-            folder.rmdir()
-    if set(previous.files) != set(files):
-        (output / MANIFEST).write_bytes("".join(f"{path}\n" for path in sorted(files)).encode("utf-8"))
-    return Published(files, _stamp(output))
-
-
-def _in_the_way(output: Path, paths: Iterable[str]) -> set[str]:
-    """Of what serve is about to write or remove, what a build did not write: a link (which
-    would take the write elsewhere), a folder where a page was, a file where a folder was.
-    Only these paths are looked at, not all of output/: a save must stay quick, and serve
-    changes nothing else. Anything foreign elsewhere stops the next whole build."""
-    found: set[str] = set()
-    for path in paths:
-        parts = path.split("/")
-        for depth in range(1, len(parts) + 1):
-            name = "/".join(parts[:depth])
-            try:
-                mode = (output / name).lstat().st_mode
-            except FileNotFoundError:
-                break
-            if stat.S_ISDIR(mode) if depth < len(parts) else stat.S_ISREG(mode):
-                continue
-            found.add(f"{name}/" if stat.S_ISDIR(mode) else name)
-            break
-    return found
-
-
-def _stamp(output: Path) -> tuple[int, int, int] | None:
-    try:
-        found = (output / MANIFEST).stat()
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino, found.st_ctime_ns

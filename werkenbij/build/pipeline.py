@@ -1,28 +1,31 @@
 """The build, top to bottom: read all, validate all, render, write, check, swap (MkDocs' order).
 
 `output/` changes only when every stage succeeded: the site is written into a staging folder
-beside it, checked there, and swapped in at once (build/output.py). Incremental work lives in
-`serve` (dev/workspace.py), never here: every build is a whole one.
+beside it, checked there, and swapped in at once (build/output.py). `serve` runs the same
+stages (`run_stages`) with a sink in memory and a `Memo` that keeps what a save cannot change
+(dev/workspace.py); a build has no memo: every build is a whole one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from types import TracebackType
+from typing import Protocol
 
 from ..checks import CheckSettings, ExternalOptions, check_site, run_checks
-from ..checks.site import folder_reader
 from ..markdown_html import MarkdownConverter
-from ..models import SiteConfig
+from ..models import OutputFile, SiteConfig
 from ..problems import CheckFailure, ContentError, Problem, Severity
 from ..read.config import load_config
 from ..render.templates import TemplateFiles
-from .output import Staging, guard_output_dir, recover_output
-from .stages import inspect_site, new_renderer, read_content, render_site
+from .output import Staging, guard_output_dir
+from .stages import Memo, inspect_site, new_renderer, read_content, render_site
+from .swap import recover_output
 from .workers import default_jobs
 
 
@@ -55,25 +58,45 @@ class BuildResult:
 def build(options: BuildOptions) -> BuildResult:
     """Build the site into `options.output`. Raises a BuildError subclass on any mistake,
     in which case `output/` is left exactly as it was."""
-    timings, jobs, markdown = Timings(), options.jobs or default_jobs(), MarkdownConverter()
     guard_output_dir(options.output, options.root)
     recover_output(options.output)  # what killed builds left beside it
+    return run_stages(options, Staging(options.output))
+
+
+class Sink(Protocol):
+    """Where `run_stages` puts the site: a staging folder that replaces output/ (a build, see
+    output.Staging), or memory that serve answers from (dev/workspace.py). It is entered only
+    after all content was read; left without `swap_in`, it leaves the last good site alone."""
+
+    def __enter__(self) -> Sink: ...
+    def __exit__(self, kind: type | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None: ...
+    def write_all(self, files: Iterable[OutputFile]) -> dict[str, str]: ...  # path -> its source
+    def read(self, path: str) -> bytes: ...
+    def swap_in(self) -> None: ...
+
+
+def run_stages(options: BuildOptions, sink: Sink, memo: Memo | None = None) -> BuildResult:
+    """The stages in order, the site put into `sink` and swapped in once every check passed.
+    `memo`: what serve keeps between saves (None: a whole build, which keeps nothing)."""
+    timings, jobs = Timings(), options.jobs or default_jobs()
+    markdown = memo.markdown if memo else MarkdownConverter()
     with timings.stage("read"):  # everything, so that no mistake waits for the render
         config = load_config(options.root, options.base_url)
-        renderer = new_renderer(TemplateFiles.read(options.templates_dir), config, options.today,
-                                markdown)
-        content = read_content(options.root, config, options.today, options.drafts, markdown, jobs)
+        templates = TemplateFiles.read(options.templates_dir)
+        renderer = memo.renderer_for(templates, config, options.today) if memo else \
+            new_renderer(templates, config, options.today, markdown)
+        content = read_content(options.root, config, options.today, options.drafts, markdown, jobs, memo)
         refuse_warnings_if_strict(list(content.warnings), options.strict)
-    with Staging(options.output) as staging:
-        with timings.stage("render and write"):  # streamed: the site is never in memory whole
-            written = staging.write_all(render_site(renderer, content, jobs))
+    with sink:
+        with timings.stage("render and write"):  # streamed: a build never holds the site whole
+            written = sink.write_all(render_site(renderer, content, jobs, memo))
         with timings.stage("check"):
-            site = inspect_site(folder_reader(staging.folder), written, check_settings(options, config),
-                                content, jobs)
+            site = inspect_site(sink.read, written, check_settings(options, config), content, jobs, memo)
             problems = [*content.warnings, *check_site(site)]
             fail_on_errors(problems, options.strict)
         with timings.stage("swap"):
-            staging.swap_in()
+            sink.swap_in()
     return BuildResult(pages=sum(path.endswith(".html") for path in written),
                        warnings=[p for p in problems if p.severity == Severity.WARNING],
                        seconds=timings.seconds)

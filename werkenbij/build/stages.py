@@ -1,7 +1,8 @@
 """The stages of a build, each one named call: read the content, render the site, inspect its
-pages. `build()` runs them once and streams the pages through a staging folder; `serve` runs
-them on every save with a `Memo`, so that only what the saved file can change is worked out
-again. Each stage may run its work in worker processes (see workers.py)."""
+pages. `pipeline.run_stages` runs them in order: once for a build, streaming the pages through
+a staging folder, and on every save for `serve`, with a `Memo`, so that only what the saved
+file can change is worked out again. Each stage may run its work in worker processes (see
+workers.py)."""
 
 from __future__ import annotations
 
@@ -25,14 +26,28 @@ from .workers import remembered, run_all
 
 @dataclass
 class Memo:
-    """What `serve` keeps between builds. Each entry is keyed by the whole input it was worked
-    out from (see `workers.remembered`), so none can be stale; `serve` starts a new memo when
-    a template or site_config.yaml changes."""
+    """What `serve` keeps between saves. Each entry is keyed by the whole input it was worked
+    out from (see `workers.remembered`), so none can be stale; a change to a template or to
+    site_config.yaml starts over (see `renderer_for`)."""
 
+    markdown: MarkdownConverter = field(default_factory=MarkdownConverter)  # keyed by the text
+    renderer: SiteRenderer | None = None
+    made_from: tuple = ()  # what `renderer` was made from
     reads: dict = field(default_factory=dict)    # reader -> (file, bytes) -> ReadVacancy
     renders: dict = field(default_factory=dict)  # VacancyPages -> (vacancy, blocks) -> its files
     reports: dict = field(default_factory=dict)  # (page, bytes, its content file) -> PageReport
     shared_values: dict = field(default_factory=dict)  # what the reports share, kept once
+
+    def renderer_for(self, templates: TemplateFiles, config: SiteConfig, today: date) -> SiteRenderer:
+        """The kept renderer, or a new one when the settings or any template changed (it is
+        made from exactly the values compared here); then the rest is forgotten too: the
+        reports, for one, are not keyed by the settings they were checked with."""
+        if self.renderer is None or (templates, config, today) != self.made_from:
+            self.renderer = new_renderer(templates, config, today, self.markdown)
+            self.made_from = (templates, config, today)
+            for kept in (self.reads, self.renders, self.reports, self.shared_values):
+                kept.clear()
+        return self.renderer
 
 
 def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
@@ -53,7 +68,10 @@ def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
         read = list(remembered(reader, data, jobs, memo.reads))
     for outcome in read:  # the renderer reads the HTML the content rules already converted
         markdown.remember(outcome.converted)
-    return assemble_content(shared, read, problems, today, drafts)
+    content = assemble_content(shared, read, problems, today, drafts)
+    if memo is not None:  # what the site no longer shows is let go
+        markdown.retain(content.texts())
+    return content
 
 
 def new_renderer(templates: TemplateFiles, config: SiteConfig, today: date,

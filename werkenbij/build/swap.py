@@ -1,21 +1,18 @@
 """Swapping a new site in for `output/`, and putting right what killed builds left.
 
-Beside `output/` a build keeps `.output.staging-PID` (the new site) and, where the two folders
-cannot be exchanged in one step, `.output.old-PID` for a moment. The swap holds
-`.output.lock`, so two builds swap one after the other; and it first puts right what killed
-builds left: a missing `output/` comes back from their `.output.old-PID`, the rest goes.
+Beside `output/` a build keeps `.output.staging-PID` (the new site) and, between the two
+renames of its swap, `.output.old-PID` (the old one). The swap holds `.output.lock`, so two
+builds swap one after the other; and it first puts right what killed builds left: a missing
+`output/` comes back from their `.output.old-PID`, the rest goes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
 import fcntl
 import os
 import re
 import shutil
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,16 +22,16 @@ from ..problems import UsageError
 MANIFEST = ".werkenbij-manifest"  # what a build wrote into output/ (see output.py)
 LOCK_WAIT_SECONDS = 60.0  # a swap takes well under a second: a build waiting longer is stuck
 
+
 def beside(output: Path, kind: str, pid: int) -> Path:
     return output.parent / f".{output.name}.{kind}-{pid}"
 
 
 def replace_folder(new: Path, output: Path) -> Path:
-    """Put `new` in the place of `output`; returns where the old site now is, to be removed.
-    Linux exchanges the two in one step. Elsewhere it takes two renames, and a build killed
-    between them leaves no `output` but a `.output.old-PID`, which `recover` puts back."""
-    if _exchange(new, output):
-        return new
+    """Put `new` in the place of `output` by two renames; returns where the old site now is,
+    to be removed. A build killed between them leaves no `output` but a `.output.old-PID`,
+    which `recover` puts back: no reader needs more, for serve answers from memory and
+    publishing uploads a copy."""
     old = beside(output, "old", os.getpid())
     if output.exists() or output.is_symlink():
         os.rename(output, old)
@@ -47,41 +44,10 @@ def replace_folder(new: Path, output: Path) -> Path:
     return old
 
 
-def _load_renameat2():  # -> the C function, or None
-    if sys.platform != "linux":
-        return None
-    try:
-        function = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):  # a C library from before renameat2 (glibc < 2.28)
-        return None
-    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    function.restype = ctypes.c_int
-    return function
-
-
-_RENAMEAT2 = _load_renameat2()
-_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from <fcntl.h> and <linux/fs.h>
-# No `output` yet, or a kernel or file system that cannot exchange: then two renames.
-_CANNOT_EXCHANGE = {errno.ENOENT, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP}
-
-
-def _exchange(new: Path, output: Path) -> bool:
-    """Exchange two folders in one step, so that a reader, a crash or a second build sees
-    either the old site or the new one, never none. False where that cannot be done."""
-    if _RENAMEAT2 is None:
-        return False
-    if _RENAMEAT2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(output), _RENAME_EXCHANGE) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in _CANNOT_EXCHANGE:
-        return False
-    raise OSError(code, os.strerror(code), str(new), None, str(output))
-
-
 @contextlib.contextmanager
 def swap_lock(output: Path) -> Iterator[None]:
-    """Hold `.output.lock` beside `output` (flock), so that one build at a time replaces it,
-    writes into it (serve) or cleans up beside it. Only around that, never a whole build.
+    """Hold `.output.lock` beside `output` (flock), so that one build at a time replaces it
+    or cleans up beside it. Only around that, never a whole build.
 
     The file is removed on release, so that nothing stays beside output/. A build that waited
     on a file removed meanwhile holds a lock nobody else sees, so it takes the new file."""
@@ -187,7 +153,3 @@ def remove_tree(path: Path) -> None:
         path.unlink()
     else:
         shutil.rmtree(path, ignore_errors=True)
-
-
-# -- serve -----------------------------------------------------------------------------------------
-

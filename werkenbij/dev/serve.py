@@ -1,9 +1,10 @@
-"""`build.py serve`: build, serve output/ on 127.0.0.1, rebuild and reload the browser on change.
+"""`build.py serve`: build in memory, serve that on 127.0.0.1, rebuild and reload on change.
 
 A build error never stops the server: the browser shows a page with every problem (file,
 line, message, fix) until the file is fixed, then the site comes back by itself. The last
-good output/ is never touched by a failed build. Each save redoes only what it can change
-(see workspace.py).
+good site stays in memory until then. Each save redoes only what it can change (see
+workspace.py). Like the dev servers of MkDocs and Zola, serve writes nothing to output/: that
+folder has one writer, `build()`.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class DevServer:
         self.log(f"Niet gebouwd: {count_line(problems)}. De laatste goede versie blijft staan.")
 
     def app(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        """A small WSGI app: the error page while the build is broken, else output/."""
+        """A small WSGI app: the error page while the build is broken, else the last good site."""
         path = environ.get("PATH_INFO", "/")
         if environ.get("REQUEST_METHOD") == "HEAD":
             start_response = _headers_only(start_response)
@@ -90,29 +91,14 @@ class DevServer:
             return _respond(start_response, "500 Internal Server Error", "text/html", self.error_page)
         if not path.startswith(self.base_path):
             return _respond(start_response, "302 Found", "text/plain", b"", self.base_path)
-        target = self._file_for(path[len(self.base_path):])
-        if target is None:
-            missing = self.options.output / "404.html"
-            body = missing.read_bytes() if missing.is_file() else b"Niet gevonden"
-            return _respond(start_response, "404 Not Found", "text/html", body)
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        body = target.read_bytes()
-        if kind == "text/html":
-            # livereload injects an inline script, which the page's own CSP would block.
-            body = _CSP_META.sub(b"", body)
+        files = self.workspace.files
+        found = _file_for(path[len(self.base_path):], files)
+        if found is None:
+            return _respond(start_response, "404 Not Found", "text/html",
+                            files.get("404.html", b"Niet gevonden"))
+        kind = mimetypes.guess_type(found)[0] or "application/octet-stream"
+        body = without_csp(files[found]) if kind == "text/html" else files[found]
         return _respond(start_response, "200 OK", kind, body)
-
-    def _file_for(self, relative: str) -> Path | None:
-        output = self.options.output.resolve()
-        try:  # a NUL byte, a name too long: no such page, not an error of the server
-            target = (output / relative).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if output not in target.parents or not target.is_file():
-                return None
-        except (ValueError, OSError):
-            return None
-        return target
 
     def serve(self, port: int) -> None:
         from livereload import Server
@@ -157,6 +143,25 @@ def _new_files_count():
             return super().is_file_changed(path, ignore) or (is_new and self.filepath == path)
 
     return Watcher()
+
+
+def _file_for(relative: str, files: dict[str, bytes]) -> str | None:
+    """The file a request names: that file, or the index.html of that folder (with or without
+    the slash at the end). Nothing above the site."""
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    if ".." in parts:
+        return None
+    name = "/".join(parts)
+    for candidate in (name, f"{name}/index.html".lstrip("/")):
+        if candidate in files:
+            return candidate
+    return None
+
+
+def without_csp(html: bytes) -> bytes:
+    """The page without its Content-Security-Policy: livereload injects an inline script,
+    which that policy would block."""
+    return _CSP_META.sub(b"", html)
 
 
 def _local_host(host: str) -> bool:
