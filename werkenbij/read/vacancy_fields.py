@@ -180,7 +180,8 @@ def _recognised(f: Fields, written: str) -> Contract:
             f"{said(f.key + ('contract',), written)} zegt niet welk soort contract het is; de filter op de "
             "startpagina kan de vacature niet indelen.",
             "Schrijf bijvoorbeeld 'contractueel, onbepaalde duur' of 'statutair', of gebruik "
-            "'status' en 'duration' (zie content/LEESMIJ.md).", severity=Severity.WARNING))
+            "'status' en 'duration' (zie content/LEESMIJ.md).", severity=Severity.WARNING,
+            key=f.key + ("contract",)))
     return Contract(written=written, months=months, **found)
 
 

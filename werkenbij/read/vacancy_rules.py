@@ -78,7 +78,7 @@ def check_plausible_dates(f: Fields, vacancy: Vacancy, today: date) -> list[Prob
 def _warning(f: Fields, key: tuple, message: str) -> Problem:
     line, column = f.doc.where(key)
     return Problem(f.path, line, column, message, "Controleer het jaartal; klopt de datum, dan "
-                   "mag je deze waarschuwing negeren.", severity=Severity.WARNING)
+                   "mag je deze waarschuwing negeren.", severity=Severity.WARNING, key=key)
 
 
 def check_closing_known(f: Fields, vacancy: Vacancy) -> None:
@@ -104,7 +104,7 @@ def check_closing_known(f: Fields, vacancy: Vacancy) -> None:
                                   f"{said('closes', vacancy.closes)} ligt niet vóór "
                                   f"{said('start_date', vacancy.start_date)}.",
                                   "Kandidaten solliciteren meestal vóór de job begint; controleer "
-                                  "beide data.", severity=Severity.WARNING))
+                                  "beide data.", severity=Severity.WARNING, key=("closes",)))
 
 
 def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: date) -> list[Problem]:
@@ -119,7 +119,7 @@ def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: da
 
 def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
     line, column = f.doc.where(key)
-    f.problems.append(Problem(f.path, line, column, message, fix))
+    f.problems.append(Problem(f.path, line, column, message, fix, key=key))
 
 
 MAX_SLUG = 100  # a web address, and a folder in output/: file systems stop at 255 bytes
