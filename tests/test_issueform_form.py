@@ -23,7 +23,6 @@ from werkenbij.dev.issueform.form import (
 )
 from werkenbij.dev.issueform.spec import NOT_IN_FORM, STEP_FLAGS, STEP_PARTS, questions
 from werkenbij.dev.issueform.write import COMMENTS, GROUP_COMMENTS
-from werkenbij.models import CONTRACT_DURATIONS, CONTRACT_STATUSES, DIPLOMA_LEVELS
 from werkenbij.read.content import COMPETENCY_KEYS, STEP_KEYS, VACANCY_KEYS
 from werkenbij.read.fields import CONTACT_KEYS, LINK_KEYS
 from werkenbij.read.vacancy_fields import (
@@ -34,8 +33,10 @@ from werkenbij.read.vacancy_fields import (
     REQUIREMENT_KEYS,
     RESERVE_KEYS,
     SALARY_KEYS,
-    TELEWORK,
 )
+from werkenbij.vacancy.contract import CONTRACT_DURATIONS, CONTRACT_STATUSES
+from werkenbij.vacancy.place import TELEWORK
+from werkenbij.vacancy.requirements import DIPLOMA_LEVELS
 
 FORMS = ROOT / FORMS_DIR
 ASKED = {q.id: q for q in questions(block_titles(ROOT))}

@@ -9,8 +9,9 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from .models import Step, Vacancy, parse_day
+from .models import parse_day
 from .problems import UsageError
+from .vacancy import Step, Vacancy
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 

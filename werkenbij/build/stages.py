@@ -15,11 +15,12 @@ import jinja2
 from ..checks import BuiltSite, CheckSettings, PageReport, ProblemMaker, built_site, inspect_page
 from ..inputs import InputRefused, read_input
 from ..markdown_html import MarkdownConverter
-from ..models import Block, Content, OutputFile, SiteConfig, Vacancy
+from ..models import OutputFile, SiteConfig
 from ..problems import ContentError, Problem, TemplateFailure
 from ..read.content import VacancyReader, assemble_content, load_shared, vacancy_paths
 from ..render.site import SiteRenderer, template_problem
 from ..render.templates import TemplateFiles
+from ..vacancy import Block, Content, Vacancy
 from .workers import remembered, run_all
 
 

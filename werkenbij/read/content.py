@@ -15,10 +15,12 @@ from typing import NamedTuple
 
 from ..inputs import InputRefused, read_input
 from ..markdown_html import MarkdownConverter
-from ..models import Block, Competency, Contact, Content, Page, SiteConfig, Step, Vacancy
+from ..models import SiteConfig
 from ..policy import RESERVED_PAGE_SLUGS, RESERVED_VACANCY_SLUGS
 from ..problems import ContentError, Problem, Severity
 from ..schedule import is_shown, vacancy_state
+from ..vacancy import Block, Competency, Content, Page, Step, Vacancy
+from ..vacancy.contact import Contact
 from .advice import shared_warnings, vacancy_warnings
 from .fields import CONTACT_KEYS, Fields, collect, read_link
 from .files import ContentFile, content_paths, slug_for

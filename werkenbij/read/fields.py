@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ..models import Contact, Link, parse_day
+from ..models import parse_day
 from ..policy import EMAIL, invisible_characters, is_allowed_url, refused_url_fix
 from ..problems import Problem
+from ..vacancy.contact import Contact, Link
 from .meanings import said, vocabulary
 from .yamltext import Key, YamlDocument, curly_quoted
 

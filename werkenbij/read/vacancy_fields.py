@@ -10,21 +10,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ..models import (
-    CONTRACT_DURATIONS,
-    CONTRACT_STATUSES,
-    DIPLOMA_LEVELS,
-    WORK_TIMES,
-    Apply,
-    Contract,
-    Employer,
-    Hours,
-    Place,
-    Requirements,
-    Reserve,
-    Salary,
-)
 from ..problems import Problem, Severity
+from ..vacancy.apply import Apply, Reserve
+from ..vacancy.contract import CONTRACT_DURATIONS, CONTRACT_STATUSES, Contract
+from ..vacancy.hours import WORK_TIMES, Hours
+from ..vacancy.place import TELEWORK, Employer, Place
+from ..vacancy.requirements import DIPLOMA_LEVELS, Requirements
+from ..vacancy.salary import Salary
 from .fields import Fields, collect
 from .meanings import said
 
@@ -36,7 +28,6 @@ REQUIREMENT_KEYS = {"diploma", "diploma_level", "experience_months", "experience
                     "driving_licence_required", "final_year_students", "other"}
 APPLY_KEYS = {"url", "email", "post", "in_person", "in_person_hours", "documents", "help", "note"}
 RESERVE_KEYS = {"years", "note"}
-TELEWORK = ("deels", "volledig")
 
 _NUMBER = r"[0-9]{1,2}(?:[.,][0-9]{1,2})?"
 _HOURS = re.compile(rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|tot)\s*(?P<high>{_NUMBER}))?"

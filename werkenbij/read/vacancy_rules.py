@@ -9,10 +9,10 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from ..models import Vacancy, vacancy_path
 from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import Problem, Severity
 from ..schedule import VacancyState, dates_of
+from ..vacancy import Vacancy, vacancy_path
 from .fields import Fields
 from .meanings import said
 

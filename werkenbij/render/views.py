@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from markupsafe import Markup
 
-from ..models import Block, Vacancy
 from ..schedule import VacancyState
+from ..vacancy import Block, Vacancy
 
 
 @dataclass(frozen=True)

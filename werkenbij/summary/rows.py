@@ -10,7 +10,6 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from ..markdown_html import MarkdownConverter
-from ..models import Vacancy
 from ..problems import ConfigError, Problem, Severity, UsageError
 from ..read.advice import shared_warnings, vacancy_warnings
 from ..read.config import load_config
@@ -18,6 +17,7 @@ from ..read.content import ReadVacancy, VacancyReader, load_shared, vacancy_path
 from ..read.vacancy_rules import check_addresses, check_titles_apart
 from ..report import ordered, printable
 from ..schedule import is_shown, vacancy_state
+from ..vacancy import Vacancy
 
 VACANCY_FOLDER = PurePosixPath("content/vacatures")
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ...models import CONTRACT_DURATIONS, CONTRACT_STATUSES, DIPLOMA_LEVELS
-from ...read.vacancy_fields import TELEWORK
+from ...vacancy.contract import CONTRACT_DURATIONS, CONTRACT_STATUSES
+from ...vacancy.place import TELEWORK
+from ...vacancy.requirements import DIPLOMA_LEVELS
 
 # How the answer is read and written (see parse.py and write.py).
 TEXT, DATE, NUMBER, LINES, STEPS, NAMED, LINKS, FLAG, SECTION, BLOCKS, GRADES = (

@@ -1,0 +1,73 @@
+"""Working time: how a posting writes it, whether it is full or part time, and its Dutch words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .words import number
+
+WORK_TIMES = ("voltijds", "deeltijds", "voltijds of deeltijds")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Hours:
+    """Working time as the posting states it.
+
+    `low`/`high`: hours per week, equal when fixed, None when only a share of full time or a
+    word (`words`: one of WORK_TIMES) is written. `share`: per cent of a full-time job.
+    `full_week`: the full week the posting itself counts from ("25,34/38" → 38), else None and
+    the site's `full_time_hours` count. `note`: what the numbers cannot say (school weeks …).
+    """
+
+    low: Decimal | None = None
+    high: Decimal | None = None
+    share: Decimal | None = None
+    full_week: Decimal | None = None
+    words: str = ""
+    note: str = ""
+
+
+def work_times(hours: Hours | None, full_time_hours: int) -> tuple[str, ...]:
+    """('voltijds',), ('deeltijds',), both, or () when the posting does not say: from the
+    words, the share of full time, or the hours against the full week (the posting's own
+    or the site's `full_time_hours`)."""
+    if hours is None:
+        return ()
+    if hours.words:
+        return tuple(w for w in ("voltijds", "deeltijds") if w in hours.words)
+    if hours.share is not None:
+        return ("voltijds",) if hours.share >= 100 else ("deeltijds",)
+    if hours.low is None or hours.high is None:  # only a note: the posting does not say
+        return ()
+    full = hours.full_week or Decimal(full_time_hours)
+    if hours.low >= full:
+        return ("voltijds",)
+    if hours.high < full:
+        return ("deeltijds",)
+    return ("voltijds", "deeltijds")
+
+
+def hours_amount(hours: Hours) -> str:
+    """The hours without the kind: '28,5 uur per week', '25,34/38 uur per week', '20 % van een
+    voltijdse job', '19 tot 25 uur per week', 'voltijds'. Empty when only a note is written."""
+    if hours.words:
+        return hours.words
+    if hours.share is not None:
+        return f"{number(hours.share)} % van een voltijdse job"
+    if hours.low is None or hours.high is None:
+        return ""
+    if hours.full_week is not None:
+        return f"{number(hours.low)}/{number(hours.full_week)} uur per week"
+    if hours.low != hours.high:
+        return f"{number(hours.low)} tot {number(hours.high)} uur per week"
+    return f"{number(hours.low)} uur per week"
+
+
+def hours_label(hours: Hours, full_time_hours: int) -> str:
+    """'28,5 uur per week (deeltijds)', 'Voltijds of deeltijds'."""
+    amount = hours_amount(hours)
+    if hours.words:
+        return amount[:1].upper() + amount[1:]
+    kinds = " of ".join(work_times(hours, full_time_hours))
+    return f"{amount} ({kinds})" if amount and kinds else amount
