@@ -74,10 +74,10 @@ class VacancyState:
 
     @property
     def ends_by(self) -> tuple[str, date] | None:
-        """What ends the time to apply, and its day: ("closes", the last day), ("selection",
+        """What ends the time to apply, and its day: ("last_day", the written last day), ("selection",
         the first step's day), ("work", the first workday) or ("end", the last workday)."""
         if self.closes:
-            return "closes", self.closes
+            return "last_day", self.closes
         one_day = timedelta(days=1)
         candidates = [("work", self.work_starts, self.work_starts and self.work_starts - one_day)]
         if self.open_ended:

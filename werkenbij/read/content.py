@@ -21,6 +21,7 @@ from ..problems import ContentError, Problem, Severity
 from ..schedule import is_shown, vacancy_state
 from ..vacancy import Block, Competency, Content, Page, Step, Vacancy
 from ..vacancy.contact import Contact
+from ..vacancy.keys import Top, keys_in
 from .advice import shared_warnings, vacancy_warnings
 from .fields import CONTACT_KEYS, Fields, collect, read_link
 from .files import ContentFile, content_paths, slug_for
@@ -48,16 +49,11 @@ from .vacancy_rules import (
     read_blocks,
 )
 
-VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "hours_note",
-                "contract", "location", "locations", "telework", "employer", "positions",
-                "reference", "start_date", "end_date", "requirements", "apply", "reserve",
-                "published", "closes", "salary", "apply_url", "procedure", "competencies",
-                "contact", "faq", "blocks", "draft", "aliases", "pass_mark"}
-STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text",
-             "time", "place", "date_note"}
+VACANCY_KEYS = keys_in()
+STEP_KEYS = keys_in(Top.PROCEDURE)
 OPEN_ENDED = "doorlopend"      # closes: doorlopend, recruitment without a last day
 UNKNOWN_DAY = "onbekend"       # published: onbekend, for a vacancy whose posting day is lost
-COMPETENCY_KEYS = {"name", "description"}
+COMPETENCY_KEYS = keys_in(Top.COMPETENCIES)
 PAGE_KEYS = {"title", "description"}
 BLOCK_KEYS = {"title"}
 
@@ -188,14 +184,14 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
     f.refuse_unknown(VACANCY_KEYS)
     file.check_early_close(VACANCY_KEYS)
     body = file.read_body()
-    closes, published = _marked_day(f, "closes", OPEN_ENDED), _marked_day(f, "published", UNKNOWN_DAY)
+    closes, published = _marked_day(f, Top.CLOSES, OPEN_ENDED), _marked_day(f, Top.PUBLISHED, UNKNOWN_DAY)
     employer = read_employer(f)
     values = dict(
-        title=f.text("title", True), team=f.text("team", required="employer" not in f.data),
+        title=f.text("title", True), team=f.text("team", required=Top.EMPLOYER not in f.data),
         unit=f.text("unit"),
         grades=read_grades(f), summary=f.text("summary", True), hours=read_hours(f),
         contracts=read_contracts(f), locations=read_locations(f), telework=read_telework(f),
-        employer=employer, positions=f.number("positions", limit=999), reference=f.text("reference"),
+        employer=employer, positions=f.number(Top.POSITIONS, limit=999), reference=f.text(Top.REFERENCE),
         start_date=f.date("start_date"), end_date=f.date("end_date"),
         requirements=read_requirements(f), apply=read_apply(f), reserve=read_reserve(f),
         published=None if published == UNKNOWN_DAY else published,
@@ -208,15 +204,15 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
         blocks=read_blocks(f, block_names), draft=f.flag("draft"),
         aliases=tuple(name for name, _, _ in addresses.aliases),
     )
-    check_date_order(f, values)
-    if not values["draft"]:
-        file.check_placeholders()
     vacancy = Vacancy(slug=addresses.slug, source=file.source, body=body,
                       summary_line=file.text_line(("summary",)), title_line=f.doc.where(("title",))[0],
                       **values)
+    check_date_order(f, vacancy)
+    if not vacancy.draft:
+        file.check_placeholders()
     if not vacancy.draft:
         check_closing_known(f, vacancy)
-    if not (values["title"] and (values["team"] or "employer" in f.data) and values["summary"]):
+    if not (values["title"] and (values["team"] or Top.EMPLOYER in f.data) and values["summary"]):
         return None  # said already
     return vacancy
 
@@ -224,10 +220,10 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
 def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:
     """The steps; each step's text follows the Markdown rules, under its ### step title."""
     steps = []
-    for index, item in enumerate(f.items("procedure", noun="stap")):
+    for index, item in enumerate(f.items(Top.PROCEDURE, noun="stap")):
         step = _step(item)
         if step is not None:
-            line = file.text_line(("procedure", index, "text"))
+            line = file.text_line((Top.PROCEDURE, index, "text"))
             file.check_text(step.text, line, top_level=4)
             steps.append(replace(step, text_line=line))
     return tuple(steps)
@@ -275,7 +271,7 @@ def _time_of_day(s: Fields) -> str:
 def _contact(f: Fields, default: Contact | None) -> Contact:
     """The vacancy's own contact; only its missing parts come from the site's default contact.
     Another employer's vacancy gets none of the site's (`default` is None)."""
-    own = f.mapping("contact")
+    own = f.mapping(Top.CONTACT)
     default = default or Contact(email="")
     if own is None:
         return default

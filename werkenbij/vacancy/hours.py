@@ -8,6 +8,9 @@ from decimal import Decimal
 from .words import number
 
 WORK_TIMES = ("voltijds", "deeltijds", "voltijds of deeltijds")
+# Hours a written file may leave unquoted although YAML would read a number: 38, 28,5, 19-25,
+# 25,34/38, 20%. The reader (read/vacancy_fields.py) takes more; these it takes as written.
+HOURS_PLAIN = r"[0-9]{1,2}(,[0-9]{1,2})?(-[0-9]{1,2}(,[0-9]{1,2})?)?(/[0-9]{1,2})?|[0-9]{1,3}%"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,6 +21,7 @@ from ...build import BuildOptions, build
 from ...github_markdown import literal
 from ...problems import BuildError, Problem, Severity
 from ...read.meanings import VACANCY
+from ...vacancy.keys import Top
 from .parse import FormProblem
 from .spec import STEP_FLAGS, STEP_PARTS, Question
 
@@ -94,7 +95,7 @@ def told_by_question(problem: Problem, question: str, asked: Sequence[Question])
         for key in ((name,), (parent, name)):
             if key in labels:
                 return as_label(labels[key], found[2])
-        return as_label(steps[name], found[2]) if parent == "procedure" and name in steps else found[0]
+        return as_label(steps[name], found[2]) if parent == Top.PROCEDURE and name in steps else found[0]
 
     def told(text: str) -> str:
         return re.sub(r"'(\w+)'" + _MEANING, single, re.sub(r"'(\w+)': '(\w+)'" + _MEANING, nested, text))
