@@ -18,7 +18,7 @@ from ..models import SiteConfig
 from ..schedule import BRUSSELS, VacancyState
 from ..vacancy import Vacancy
 from ..vacancy.contract import contract_label, contracts_label
-from ..vacancy.hours import hours_amount, work_times
+from ..vacancy.hours import WorkTime, hours_amount, work_times
 from ..vacancy.salary import PER
 from ..vacancy.words import json_number
 from .structured import employment_types
@@ -120,7 +120,7 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
         "apply_url": a.url or None,
         "grade": " of ".join(vacancy.grades) or None,
         "hours_per_week": amount(hours.low) if hours and hours.low == hours.high else None,
-        "full_time": {("voltijds",): True, ("deeltijds",): False}.get(kinds),
+        "full_time": {(WorkTime.FULL,): True, (WorkTime.PART,): False}.get(kinds),
         "contract": contracts_label(vacancy.contracts) or None,
         "location": {"name": vacancy.locations[0].name or None, "street": vacancy.locations[0].street or None,
                      "postal_code": vacancy.locations[0].postal_code or None,

@@ -16,8 +16,8 @@ from ..models import OutputFile, SiteConfig
 from ..problems import Problem
 from ..schedule import vacancy_state
 from ..vacancy import Block, Content, Vacancy, vacancy_path
-from ..vacancy.contract import contracts_label
-from ..vacancy.hours import hours_label, work_times
+from ..vacancy.contract import Category, contracts_label
+from ..vacancy.hours import WorkTime, hours_label, work_times
 from ..vacancy.place import place_label
 from ..vacancy.salary import salary_amounts
 from ..vacancy.words import grade_level, months_label, positions_label, time_label
@@ -74,7 +74,9 @@ class SiteRenderer:
         self._earlier_cards: dict[tuple, Markup] = {}
         self.env.globals.update(config=config, today=today, url=self.url, card=self.card,
                                 asset=self.asset, csp=assets.CSP,
-                                absolute_url=self.absolute_url, structured=structured)
+                                absolute_url=self.absolute_url, structured=structured,
+                                work_time_options=[time.value for time in WorkTime],
+                                contract_options=[category.value for category in Category])
         for name in self.env.list_templates(extensions=[s.lstrip(".") for s in TEMPLATE_SUFFIXES]):
             self.env.get_template(name)
 

@@ -16,7 +16,8 @@ from markupsafe import Markup
 from ..models import SiteConfig
 from ..schedule import VacancyState, closing_moment
 from ..vacancy import Vacancy
-from ..vacancy.hours import hours_amount, work_times
+from ..vacancy.contract import Status
+from ..vacancy.hours import WorkTime, hours_amount, work_times
 from ..vacancy.place import Place
 from ..vacancy.requirements import CREDENTIALS
 from ..vacancy.salary import PER, salary_range
@@ -134,9 +135,9 @@ def _place(place: Place) -> dict:
 def employment_types(vacancy: Vacancy, config: SiteConfig) -> list[str]:
     """schema.org's employmentType values, from the hours and the contracts."""
     kinds = work_times(vacancy.hours, config.full_time_hours)
-    types = [{"voltijds": "FULL_TIME", "deeltijds": "PART_TIME"}[k] for k in kinds]
+    types = [{WorkTime.FULL: "FULL_TIME", WorkTime.PART: "PART_TIME"}[k] for k in kinds]
     if any(c.temporary for c in vacancy.contracts):
         types.append("TEMPORARY")
-    if any(c.status == "stage" for c in vacancy.contracts):
+    if any(c.status == Status.TRAINEESHIP for c in vacancy.contracts):
         types.append("INTERN")
     return types

@@ -12,7 +12,7 @@ from datetime import date
 from ..problems import Problem
 from .apply import Apply, Reserve
 from .contact import Contact, Link
-from .contract import Contract
+from .contract import Category, Contract
 from .hours import Hours
 from .place import Employer, Place
 from .requirements import Requirements
@@ -133,7 +133,7 @@ class Vacancy:
         return self.unit or self.team or (self.employer.name if self.employer else "")
 
     @property
-    def contract_categories(self) -> tuple[str, ...]:
+    def contract_categories(self) -> tuple[Category, ...]:
         return tuple(dict.fromkeys(c.category for c in self.contracts if c.category))
 
 

@@ -3,11 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .words import months_label
 
-CONTRACT_STATUSES = ("contractueel", "statutair", "jobstudent", "stage")
-CONTRACT_DURATIONS = ("onbepaalde duur", "bepaalde duur", "vervanging")
+
+class Status(StrEnum):
+    CONTRACTUAL = "contractueel"
+    STATUTORY = "statutair"
+    STUDENT = "jobstudent"
+    TRAINEESHIP = "stage"
+
+
+class Duration(StrEnum):
+    OPEN_ENDED = "onbepaalde duur"
+    FIXED_TERM = "bepaalde duur"
+    REPLACEMENT = "vervanging"
+
+
+class Category(StrEnum):
+    """What the filter offers, in its order: a steady job, a temporary one, a student job or a
+    traineeship."""
+
+    STEADY = "vaste job"
+    TEMPORARY = "tijdelijke job"
+    STUDENT = "studentenjob"
+    TRAINEESHIP = "stage"
+
+
+# As written in a file, and offered by the form's dropdowns.
+CONTRACT_STATUSES = tuple(status.value for status in Status)
+CONTRACT_DURATIONS = tuple(duration.value for duration in Duration)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,19 +49,21 @@ class Contract:
     written: str = ""
 
     @property
-    def category(self) -> str:
-        """What the filter offers: a steady job, a temporary one, a student job or a traineeship."""
-        if self.status in ("jobstudent", "stage"):
-            return {"jobstudent": "studentenjob", "stage": "stage"}[self.status]
-        if self.duration in ("bepaalde duur", "vervanging"):  # a fixed term is never steady
-            return "tijdelijke job"
-        if self.status == "statutair" or self.duration == "onbepaalde duur":
-            return "vaste job"
-        return ""
+    def category(self) -> Category | None:
+        """Where the filter puts it, or None when its words do not say."""
+        if self.status == Status.STUDENT:
+            return Category.STUDENT
+        if self.status == Status.TRAINEESHIP:
+            return Category.TRAINEESHIP
+        if self.duration in (Duration.FIXED_TERM, Duration.REPLACEMENT):  # a fixed term is never steady
+            return Category.TEMPORARY
+        if self.status == Status.STATUTORY or self.duration == Duration.OPEN_ENDED:
+            return Category.STEADY
+        return None
 
     @property
     def temporary(self) -> bool:
-        return self.category in ("tijdelijke job", "studentenjob")
+        return self.category in (Category.TEMPORARY, Category.STUDENT)
 
 
 def contract_label(contract: Contract, first: bool = True) -> str:

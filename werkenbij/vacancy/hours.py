@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from .words import number
 
-WORK_TIMES = ("voltijds", "deeltijds", "voltijds of deeltijds")
+
+class WorkTime(StrEnum):
+    """Full or part time: what the filter offers and the cards carry."""
+
+    FULL = "voltijds"
+    PART = "deeltijds"
+
+
+# The words a posting may write instead of hours.
+WORK_TIMES = (WorkTime.FULL.value, WorkTime.PART.value, f"{WorkTime.FULL} of {WorkTime.PART}")
 # Hours a written file may leave unquoted although YAML would read a number: 38, 28,5, 19-25,
 # 25,34/38, 20%. The reader (read/vacancy_fields.py) takes more; these it takes as written.
 HOURS_PLAIN = r"[0-9]{1,2}(,[0-9]{1,2})?(-[0-9]{1,2}(,[0-9]{1,2})?)?(/[0-9]{1,2})?|[0-9]{1,3}%"
@@ -31,24 +41,24 @@ class Hours:
     note: str = ""
 
 
-def work_times(hours: Hours | None, full_time_hours: int) -> tuple[str, ...]:
-    """('voltijds',), ('deeltijds',), both, or () when the posting does not say: from the
+def work_times(hours: Hours | None, full_time_hours: int) -> tuple[WorkTime, ...]:
+    """(FULL,), (PART,), both, or () when the posting does not say: from the
     words, the share of full time, or the hours against the full week (the posting's own
     or the site's `full_time_hours`)."""
     if hours is None:
         return ()
     if hours.words:
-        return tuple(w for w in ("voltijds", "deeltijds") if w in hours.words)
+        return tuple(w for w in WorkTime if w in hours.words)
     if hours.share is not None:
-        return ("voltijds",) if hours.share >= 100 else ("deeltijds",)
+        return (WorkTime.FULL,) if hours.share >= 100 else (WorkTime.PART,)
     if hours.low is None or hours.high is None:  # only a note: the posting does not say
         return ()
     full = hours.full_week or Decimal(full_time_hours)
     if hours.low >= full:
-        return ("voltijds",)
+        return (WorkTime.FULL,)
     if hours.high < full:
-        return ("deeltijds",)
-    return ("voltijds", "deeltijds")
+        return (WorkTime.PART,)
+    return (WorkTime.FULL, WorkTime.PART)
 
 
 def hours_amount(hours: Hours) -> str:

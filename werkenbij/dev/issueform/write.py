@@ -110,7 +110,7 @@ class _Writer:
             self.line(_commented(f"{start}{name}:", comment), question)
             for item in value:
                 if isinstance(item, dict):
-                    keys = STEP_ORDER if key == ("procedure",) else tuple(item)
+                    keys = STEP_ORDER if key == (Top.PROCEDURE,) else tuple(item)
                     for index, child in enumerate(k for k in keys if k in item):
                         self.value(child, item[child], key + ("*", child), indent + 4,
                                    "- " if index == 0 else "")
