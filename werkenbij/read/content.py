@@ -8,6 +8,7 @@ outcomes: all errors of all files at once, or the content the site shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -134,6 +135,32 @@ class VacancyReader:
         texts = dict.fromkeys((vacancy.body, *(step.text for step in vacancy.procedure)))
         return ReadVacancy(vacancy, (), tuple(warnings),
                            tuple((text, self.markdown.hand_over(text)) for text in texts), addresses)
+
+
+class Vacancies(NamedTuple):
+    """Every vacancy file read, with the pages and blocks they name."""
+
+    shared: SharedContent
+    read: dict[str, ReadVacancy]  # by project-relative path, in the order of the files
+    problems: list[Problem]       # found while looking for the files
+
+
+ReadAll = Callable[[VacancyReader, list[str]], Iterable[ReadVacancy]]
+
+
+def read_vacancies(root: Path, config: SiteConfig, today: date, drafts: bool, markdown: MarkdownConverter,
+                   only: Sequence[str] | None = None, read_all: ReadAll | None = None) -> Vacancies:
+    """The one way to read the vacancy files: the pages and blocks first (vacancies name the
+    blocks), then each file of content/vacatures/ (or `only` these) by a VacancyReader, one
+    after the other unless `read_all` runs the reader another way (in worker processes)."""
+    shared = load_shared(root, markdown)
+    problems: list[Problem] = []
+    files = list(only) if only is not None else \
+        [path.relative_to(root).as_posix() for path in vacancy_paths(root, problems)]
+    reader = VacancyReader(root=root, config=config, block_names=frozenset(b.name for b in shared.blocks),
+                           today=today, drafts=drafts, markdown=markdown)
+    read = read_all(reader, files) if read_all else (reader(rel) for rel in files)
+    return Vacancies(shared, dict(zip(files, read, strict=True)), problems)
 
 
 def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: list[Problem],

@@ -18,7 +18,7 @@ from ...markdown_html import MarkdownConverter
 from ...models import parse_day
 from ...problems import ContentError, Problem
 from ...read.config import load_config
-from ...read.content import VacancyReader, load_shared, vacancy_paths
+from ...read.content import read_vacancies, vacancy_paths
 from ...read.files import slug_for
 from ...read.frontmatter import decode_content, split_front_matter
 from ...read.yamltext import parse_yaml
@@ -83,11 +83,7 @@ def _find(root: Path, wanted: str, problems: list[FormProblem]) -> str | None:
 
 def _still_open(root: Path, rel: str, day: date, today: date) -> list[FormProblem]:
     """A vacancy can only be closed earlier while it is online and open after `day`."""
-    markdown = MarkdownConverter()
-    shared = load_shared(root, markdown)
-    reader = VacancyReader(root=root, config=load_config(root), today=today, drafts=True, markdown=markdown,
-                           block_names=frozenset(block.name for block in shared.blocks))
-    read = reader(rel)
+    read = read_vacancies(root, load_config(root), today, True, MarkdownConverter(), only=[rel]).read[rel]
     if read.vacancy is None:
         raise ContentError(list(read.problems) or [Problem(rel, 0, 0, "De vacature is niet leesbaar.")])
     vacancy, state = read.vacancy, vacancy_state(read.vacancy, today)
