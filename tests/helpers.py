@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 from werkenbij.build import BuildOptions, build
 from werkenbij.build.stages import read_content
 from werkenbij.markdown_html import MarkdownConverter
-from werkenbij.models import Content
 from werkenbij.read.config import load_config
+from werkenbij.vacancy import Content
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -11,21 +11,17 @@ from decimal import Decimal
 import pytest
 
 from helpers import FIXTURES, build_site, parse, read_site, text_of
-from werkenbij.models import (
-    Apply,
-    Contract,
-    Employer,
-    Hours,
-    Place,
-    Requirements,
-    Reserve,
-    Salary,
-    SiteConfig,
-)
+from werkenbij.models import SiteConfig
 from werkenbij.problems import ContentError, Severity
 from werkenbij.read.config import load_config
-from werkenbij.render import labels
 from werkenbij.schedule import vacancy_state
+from werkenbij.vacancy.apply import Apply, Reserve
+from werkenbij.vacancy.contract import Contract, contract_label, contracts_label
+from werkenbij.vacancy.hours import Hours, hours_label, work_times
+from werkenbij.vacancy.place import Employer, Place
+from werkenbij.vacancy.requirements import Requirements
+from werkenbij.vacancy.salary import Salary, salary_amounts
+from werkenbij.vacancy.words import positions_label, time_label
 
 TODAY = date(2025, 10, 1)
 NAME = "content/vacatures/test.md"
@@ -92,8 +88,8 @@ def test_hours_as_written(site, written, hours, label, kinds):
     vacancy = read(site, CLOSES + f"hours_per_week: {written}\n")
     config = load_config(site)
     assert vacancy.hours == hours
-    assert labels.hours_label(vacancy.hours, config) == label
-    assert config.work_times(vacancy.hours) == kinds
+    assert hours_label(vacancy.hours, config.full_time_hours) == label
+    assert work_times(vacancy.hours, config.full_time_hours) == kinds
 
 
 def test_hours_not_stated_or_only_a_note(site):
@@ -185,7 +181,7 @@ def test_a_contact_without_email_keeps_its_name_role_and_phone(site):
 def test_contracts_plain_or_structured(site, front, contracts, label, categories):
     vacancy = read(site, CLOSES + front)
     assert vacancy.contracts == contracts
-    assert labels.contracts_label(vacancy) == label
+    assert contracts_label(vacancy.contracts) == label
     assert vacancy.contract_categories == categories
 
 
@@ -217,7 +213,7 @@ def test_grades_positions_reference_and_work_period(site):
     assert (vacancy.positions, vacancy.reference) == (28, "5551")
     assert (vacancy.start_date, vacancy.end_date) == (date(2025, 11, 1), date(2026, 4, 30))
     assert read(site, CLOSES).grades == ()
-    assert labels.positions_label(1) == "1 plaats" and labels.positions_label(2) == "2 plaatsen"
+    assert positions_label(1) == "1 plaats" and positions_label(2) == "2 plaatsen"
 
 
 def test_grade_list_is_explained_per_level_on_the_page(site, tmp_path):
@@ -272,13 +268,13 @@ def test_a_salary_per_scale(site, tmp_path):
 
 
 def test_salary_label_says_gross_per_month_and_for_which_hours():
-    assert labels.salary_amounts(Salary(min=Decimal("2412.49"))) == \
+    assert salary_amounts(Salary(min=Decimal("2412.49"))) == \
         "Bruto vanaf €\u00a02.412,49 per maand voor een voltijdse job"
-    assert labels.salary_amounts(Salary(min=Decimal("1245.35"), max=Decimal("1268.14"), for_hours=True)) == \
+    assert salary_amounts(Salary(min=Decimal("1245.35"), max=Decimal("1268.14"), for_hours=True)) == \
         "Bruto €\u00a01.245,35 tot €\u00a01.268,14 per maand voor de uren van deze job"
-    assert labels.salary_amounts(Salary(min=Decimal(2000), max=Decimal(2000))) == \
+    assert salary_amounts(Salary(min=Decimal(2000), max=Decimal(2000))) == \
         "Bruto €\u00a02.000,00 per maand voor een voltijdse job"
-    assert labels.salary_amounts(Salary(scale="B1-B3")) == ""
+    assert salary_amounts(Salary(scale="B1-B3")) == ""
 
 
 def test_salary_mistakes(site):
@@ -362,7 +358,7 @@ def test_a_step_with_a_time_a_place_and_a_date_note(site):
     [step] = vacancy.procedure
     assert (step.time, step.place, step.date_note) == ("09:30-12:00", "Markt 1, Meerhout",
                                                        "alleen als er een preselectie is")
-    assert labels.time_label(step.time) == "van 9.30 tot 12.00 uur"
+    assert time_label(step.time) == "van 9.30 tot 12.00 uur"
 
 
 @pytest.mark.parametrize("written", ["25:00", "9 uur", "12:00-09:00", "9:75"])
@@ -443,9 +439,9 @@ def test_two_closed_rounds_of_one_job_keep_distinct_titles(site, tmp_path):
 def test_work_times_follow_the_full_week_of_the_site():
     config = SiteConfig(title="", description="", intro="", base_url="/", organisation=None,
                         contact=None, faq=(), navigation=(), footer_links=(), full_time_hours=36)
-    assert config.work_times(Hours(low=Decimal(36), high=Decimal(36))) == ("voltijds",)
-    assert config.work_times(Hours(low=Decimal(35), high=Decimal(35))) == ("deeltijds",)
-    assert config.work_times(None) == ()
+    assert work_times(Hours(low=Decimal(36), high=Decimal(36)), config.full_time_hours) == ("voltijds",)
+    assert work_times(Hours(low=Decimal(35), high=Decimal(35)), config.full_time_hours) == ("deeltijds",)
+    assert work_times(None, config.full_time_hours) == ()
 
 
 def test_an_overall_pass_mark_is_shown_under_the_steps(site, tmp_path):
@@ -586,7 +582,7 @@ def test_a_replacement_is_temporary_even_when_statutory_and_months_need_a_durati
     assert contract.category == "tijdelijke job" and contract.temporary
     assert mistakes(site, CLOSES + "contract:\n  status: contractueel\n  months: 12\n") == [
         "9:11 'contract': 'months' (het aantal maanden) past niet bij een contract zonder duur."]
-    assert labels.contract_label(Contract(duration="bepaalde duur", months=1)) == "Bepaalde duur (1 maand)"
+    assert contract_label(Contract(duration="bepaalde duur", months=1)) == "Bepaalde duur (1 maand)"
 
 
 def test_sharing_names_the_employer_of_the_vacancy(site, tmp_path):

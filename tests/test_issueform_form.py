@@ -21,21 +21,12 @@ from werkenbij.dev.issueform.form import (
     vacancy_form,
     withdraw_form,
 )
-from werkenbij.dev.issueform.spec import NOT_IN_FORM, STEP_FLAGS, STEP_PARTS, questions
-from werkenbij.dev.issueform.write import COMMENTS, GROUP_COMMENTS
-from werkenbij.models import CONTRACT_DURATIONS, CONTRACT_STATUSES, DIPLOMA_LEVELS
-from werkenbij.read.content import COMPETENCY_KEYS, STEP_KEYS, VACANCY_KEYS
-from werkenbij.read.fields import CONTACT_KEYS, LINK_KEYS
-from werkenbij.read.vacancy_fields import (
-    APPLY_KEYS,
-    CONTRACT_KEYS,
-    EMPLOYER_KEYS,
-    PLACE_KEYS,
-    REQUIREMENT_KEYS,
-    RESERVE_KEYS,
-    SALARY_KEYS,
-    TELEWORK,
-)
+from werkenbij.dev.issueform.spec import STEP_FLAGS, STEP_PARTS, questions
+from werkenbij.read.content import COMPETENCY_KEYS, STEP_KEYS
+from werkenbij.read.fields import LINK_KEYS
+from werkenbij.vacancy.contract import CONTRACT_DURATIONS, CONTRACT_STATUSES
+from werkenbij.vacancy.place import TELEWORK
+from werkenbij.vacancy.requirements import DIPLOMA_LEVELS
 
 FORMS = ROOT / FORMS_DIR
 ASKED = {q.id: q for q in questions(block_titles(ROOT))}
@@ -59,18 +50,6 @@ def test_form_write_writes_both_forms(tmp_path, capsys):
     assert main(["form", "write", "--root", str(tmp_path)]) == 0
     assert sorted(p.name for p in (tmp_path / FORMS_DIR).iterdir()) == [VACANCY_FORM, WITHDRAW_FORM]
     assert "Geschreven: .github/ISSUE_TEMPLATE/nieuwe-vacature.yml" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("block, keys", [
-    ((), VACANCY_KEYS), (("employer",), EMPLOYER_KEYS), (("contract",), CONTRACT_KEYS),
-    (("location",), PLACE_KEYS), (("salary",), SALARY_KEYS), (("requirements",), REQUIREMENT_KEYS),
-    (("apply",), APPLY_KEYS), (("reserve",), RESERVE_KEYS), (("contact",), CONTACT_KEYS),
-])
-def test_every_key_of_the_model_is_asked_or_left_out_on_purpose(block, keys):
-    asked = {q.key[len(block)] for q in ASKED.values()
-             if q.key[:len(block)] == block and len(q.key) > len(block) and q.key[0] != "body"}
-    assert asked == set(keys) - set(NOT_IN_FORM if not block else ())
-    assert not set(NOT_IN_FORM) & asked
 
 
 def test_every_part_of_a_step_has_a_word_in_the_step_format():
@@ -129,12 +108,6 @@ def test_the_first_help_text_says_an_issue_is_public():
         first = yaml.safe_load((FORMS / name).read_text("utf-8"))["body"][0]
         assert first["type"] == "markdown" and first["attributes"]["value"].startswith(PUBLIC)
     assert "openbaar zodra je het opent" in PUBLIC and "private repository" in PUBLIC
-
-
-def test_the_written_comments_are_the_templates():
-    template = (ROOT / "templates" / "nieuwe-vacature.md").read_text("utf-8")
-    assert [c for c in COMMENTS.values() if c not in template] == []
-    assert [c for c in GROUP_COMMENTS.values() if c not in template] == []
 
 
 def test_the_guide_shows_both_forms_and_says_an_issue_is_public():

@@ -148,3 +148,21 @@ def test_a_title_that_gives_no_address_is_told_at_the_title(root):
 
 def test_the_date_of_the_build_is_the_one_given(root):
     assert propose(root).ok and date(2025, 10, 1) == TODAY and ROOT.is_dir()
+
+
+def test_a_problem_finds_its_question_by_its_key_not_by_its_line():
+    from werkenbij.dev.issueform.check import question_of
+    from werkenbij.problems import Problem
+    at = question_of(questions({}), {1: "title", 30: "body-work"}, default="vacancy")
+
+    def asked(key: tuple, line: int = 5) -> str:
+        return at(Problem("content/vacatures/x.md", line, 1, "…", key=key))
+    assert asked(("salary", "min")) == "salary-min"
+    assert asked(("procedure", 2, "date")) == "procedure"
+    assert asked(("contract",)) == "contract-status"  # a block's own key: its first question
+    assert asked(()) == "title" and asked((), line=31) == "body-work" and asked((), line=0) == "vacancy"
+
+
+def test_the_reader_names_the_key_a_problem_is_about(root):
+    outcome = propose(root, **{"salary-min": "veel", "closes": "morgen"})
+    assert {p.field for p in outcome.problems} >= {"salary-min", "closes"}

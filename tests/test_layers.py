@@ -1,6 +1,8 @@
 """The package's folders are the stages of the pipeline, and imports only flow forward:
 read -> render -> build, with checks beside them, and dev (serve, new) and summary on top.
-summary reads content and never builds: it may not import build or checks."""
+summary reads content and never builds: it may not import build or checks. The vacancy package
+(what a vacancy is) lies under every stage, beside the shared modules: any stage may import it,
+and it imports none."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ FORBIDDEN = {
     "dev": {"summary", "cli"},
     "summary": {"build", "checks", "dev", "cli"},
     "top": {*STAGES, "cli"},
+    "vacancy": {*STAGES, "cli"},
 }
 
 
@@ -56,7 +59,7 @@ def internal_imports(path: Path) -> set[str]:
 
 def stage_of(module: str) -> str:
     first = module.split(".")[0]
-    return first if first in (*STAGES, "cli") else "top"
+    return first if first in (*STAGES, "cli", "vacancy") else "top"
 
 
 def test_imports_flow_forward_between_stages():
@@ -95,6 +98,22 @@ def test_the_layer_rule_sees_every_form_of_a_wrong_import(tmp_path, monkeypatch,
     with pytest.raises(AssertionError) as caught:
         test_imports_flow_forward_between_stages()
     assert f"werkenbij/read/bad.py imports {imported}" in str(caught.value)
+
+
+@pytest.mark.parametrize("line, imported", [
+    ("from ..read.fields import Fields", "read.fields"),
+    ("from ..render import site", "render"),
+])
+def test_the_vacancy_package_may_import_no_stage(tmp_path, monkeypatch, line, imported):
+    """What a vacancy is knows no YAML and no page: a vacancy module importing a stage is caught."""
+    fake = tmp_path / "werkenbij"
+    (fake / "vacancy").mkdir(parents=True)
+    (fake / "vacancy" / "hours.py").write_text(line + "\n", "utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    with pytest.raises(AssertionError) as caught:
+        test_imports_flow_forward_between_stages()
+    assert f"werkenbij/vacancy/hours.py imports {imported}" in str(caught.value)
 
 
 def test_the_package_has_no_flat_leftovers():

@@ -20,11 +20,11 @@ from icalendar import Calendar
 from lxml import etree
 
 from helpers import FIXTURES, build_site, parse, read_site
-from werkenbij.models import Place
 from werkenbij.problems import Severity
 from werkenbij.read.config import load_config
 from werkenbij.render.structured import job_posting
 from werkenbij.schedule import vacancy_state
+from werkenbij.vacancy.place import Place
 
 SITE = FIXTURES / "real"
 BASE_URL = "https://vacatures.example/"  # base_url of the fixture's site_config.yaml

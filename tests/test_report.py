@@ -45,8 +45,13 @@ def test_json_report_holds_every_field():
     assert first == {"path": "output/over-wsw/index.html", "line": 0, "column": 0,
                      "message": BROKEN_LINK.message, "fix": BROKEN_LINK.fix, "severity": "error",
                      "check": "links", "element": BROKEN_LINK.element,
-                     "origin": "content/pages/over-wsw.md", "origin_line": 12}
+                     "origin": "content/pages/over-wsw.md", "origin_line": 12, "key": []}
     assert second["severity"] == "warning"
+
+
+def test_json_report_names_the_key_a_problem_is_about():
+    problem = Problem("content/vacatures/x.md", 7, 3, "…", "…", key=("salary", 0, "min"))
+    assert json.loads(render([problem], "json"))[0]["key"] == ["salary", 0, "min"]
 
 
 def test_github_annotations_point_at_the_content_file_and_escape_properties():

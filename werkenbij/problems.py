@@ -23,7 +23,9 @@ class Problem:
     `path` is relative to the project root (a content file, the config, or an output page);
     `line` and `column` are 1-based, 0 when unknown. Failures of the output checks also name
     the `check`, the offending `element` and the content file (`origin`) the page came from,
-    with the line in it (`origin_line`) where it could be traced.
+    with the line in it (`origin_line`) where it could be traced. `key` is the YAML key the
+    problem is about, as a path (`("salary", 0, "min")`), when a reader knows it: tools that
+    ask for the value another way (the issue form) find their own question from it.
     """
 
     path: str
@@ -37,6 +39,7 @@ class Problem:
     element: str = ""
     origin: str = ""
     origin_line: int = 0
+    key: tuple[str | int, ...] = ()
 
     @property
     def location(self) -> str:

@@ -9,8 +9,9 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from .models import Step, Vacancy, parse_day
+from .models import parse_day
 from .problems import UsageError
+from .vacancy import Step, Vacancy
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -73,10 +74,10 @@ class VacancyState:
 
     @property
     def ends_by(self) -> tuple[str, date] | None:
-        """What ends the time to apply, and its day: ("closes", the last day), ("selection",
+        """What ends the time to apply, and its day: ("last_day", the written last day), ("selection",
         the first step's day), ("work", the first workday) or ("end", the last workday)."""
         if self.closes:
-            return "closes", self.closes
+            return "last_day", self.closes
         one_day = timedelta(days=1)
         candidates = [("work", self.work_starts, self.work_starts and self.work_starts - one_day)]
         if self.open_ended:

@@ -16,11 +16,12 @@ import jinja2
 from ..checks import BuiltSite, CheckSettings, PageReport, ProblemMaker, built_site, inspect_page
 from ..inputs import InputRefused, read_input
 from ..markdown_html import MarkdownConverter
-from ..models import Block, Content, OutputFile, SiteConfig, Vacancy
+from ..models import OutputFile, SiteConfig
 from ..problems import ContentError, Problem, TemplateFailure
-from ..read.content import VacancyReader, assemble_content, load_shared, vacancy_paths
+from ..read.content import ReadVacancy, VacancyReader, assemble_content, read_vacancies
 from ..render.site import SiteRenderer, template_problem
 from ..render.templates import TemplateFiles
+from ..vacancy import Block, Content, Vacancy
 from .workers import remembered, run_all
 
 
@@ -53,22 +54,19 @@ class Memo:
 def read_content(root: Path, config: SiteConfig, today: date, drafts: bool,
                  markdown: MarkdownConverter, jobs: int = 1, memo: Memo | None = None) -> Content:
     """Every content file read and validated; raises ContentError with all mistakes at once."""
-    shared = load_shared(root, markdown)
-    problems: list = []
-    files = [path.relative_to(root).as_posix() for path in vacancy_paths(root, problems)]
-    reader = VacancyReader(root=root, config=config, block_names=frozenset(b.name for b in shared.blocks),
-                           today=today, drafts=drafts, markdown=markdown)
-    if memo is None:  # each file is read where it is parsed, not all of them here first
-        read = list(run_all(reader, [(rel,) for rel in files], jobs))
-    else:  # remembered by the bytes: a file that did not change is not parsed again
-        try:
+    def in_workers(reader: VacancyReader, files: list[str]) -> Iterator[ReadVacancy]:
+        if memo is None:  # each file is read where it is parsed, not all of them here first
+            return run_all(reader, [(rel,) for rel in files], jobs)
+        try:  # remembered by the bytes: a file that did not change is not parsed again
             data = [(rel, read_input(root / rel, root, looked=True)) for rel in files]
         except InputRefused as refused:  # changed since content_paths looked at it
             raise ContentError([refused.problem]) from None
-        read = list(remembered(reader, data, jobs, memo.reads))
-    for outcome in read:  # the renderer reads the HTML the content rules already converted
+        return remembered(reader, data, jobs, memo.reads)
+
+    shared, read, problems = read_vacancies(root, config, today, drafts, markdown, read_all=in_workers)
+    for outcome in read.values():  # the renderer reads the HTML the content rules already converted
         markdown.remember(outcome.converted)
-    content = assemble_content(shared, read, problems, today, drafts)
+    content = assemble_content(shared, list(read.values()), problems, today, drafts)
     if memo is not None:  # what the site no longer shows is let go
         markdown.retain(content.texts())
     return content

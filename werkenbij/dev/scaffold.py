@@ -11,6 +11,7 @@ from slugify import slugify
 from ..models import SiteConfig
 from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import UsageError
+from ..vacancy.keys import Top
 
 SKELETON = "nieuwe-vacature.md"
 _SLOT = re.compile(r"\{(title|team|published)\}")
@@ -23,7 +24,7 @@ def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str, tod
     editor only has to change it when the vacancy goes online on a later day."""
     target = vacancy_target(root, title)
     values = {"title": _quoted(title), "team": _quoted(config.organisation.team),
-              "published": today.isoformat()}
+              Top.PUBLISHED: today.isoformat()}
     # One pass, so that a title which itself contains "{team}" stays as typed.
     text = _SLOT.sub(lambda slot: values[slot[1]], (templates / SKELETON).read_text("utf-8"))
     target.parent.mkdir(parents=True, exist_ok=True)

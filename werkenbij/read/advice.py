@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from ..models import Block, Page, Vacancy
 from ..problems import Problem, Severity
 from ..schedule import vacancy_state
+from ..vacancy import Block, Page, Vacancy
 from .markdown_rules import FENCE as _FENCE
 
 MAX_WORDS = 25  # plain language at B1 level: most sentences well under 20 words

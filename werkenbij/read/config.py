@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 from ..inputs import InputRefused, read_input
-from ..models import Contact, Organisation, SiteConfig
+from ..models import Organisation, SiteConfig
 from ..policy import CHECK_NAMES, CheckLevel
 from ..problems import ConfigError, Problem, UsageError
 from ..report import printable
+from ..vacancy.contact import Contact
 from .fields import Fields, collect, read_contact, read_link
 from .frontmatter import decode_content
 from .yamltext import parse_yaml

@@ -8,6 +8,7 @@ outcomes: all errors of all files at once, or the content the site shows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -15,10 +16,13 @@ from typing import NamedTuple
 
 from ..inputs import InputRefused, read_input
 from ..markdown_html import MarkdownConverter
-from ..models import Block, Competency, Contact, Content, Page, SiteConfig, Step, Vacancy
+from ..models import SiteConfig
 from ..policy import RESERVED_PAGE_SLUGS, RESERVED_VACANCY_SLUGS
 from ..problems import ContentError, Problem, Severity
 from ..schedule import is_shown, vacancy_state
+from ..vacancy import Block, Competency, Content, Page, Step, Vacancy
+from ..vacancy.contact import Contact
+from ..vacancy.keys import Top, keys_in
 from .advice import shared_warnings, vacancy_warnings
 from .fields import CONTACT_KEYS, Fields, collect, read_link
 from .files import ContentFile, content_paths, slug_for
@@ -46,16 +50,11 @@ from .vacancy_rules import (
     read_blocks,
 )
 
-VACANCY_KEYS = {"title", "team", "unit", "grade", "summary", "hours_per_week", "hours_note",
-                "contract", "location", "locations", "telework", "employer", "positions",
-                "reference", "start_date", "end_date", "requirements", "apply", "reserve",
-                "published", "closes", "salary", "apply_url", "procedure", "competencies",
-                "contact", "faq", "blocks", "draft", "aliases", "pass_mark"}
-STEP_KEYS = {"title", "date", "tentative", "eliminating", "mode", "duration", "pass_mark", "text",
-             "time", "place", "date_note"}
+VACANCY_KEYS = keys_in()
+STEP_KEYS = keys_in(Top.PROCEDURE)
 OPEN_ENDED = "doorlopend"      # closes: doorlopend, recruitment without a last day
 UNKNOWN_DAY = "onbekend"       # published: onbekend, for a vacancy whose posting day is lost
-COMPETENCY_KEYS = {"name", "description"}
+COMPETENCY_KEYS = keys_in(Top.COMPETENCIES)
 PAGE_KEYS = {"title", "description"}
 BLOCK_KEYS = {"title"}
 
@@ -138,6 +137,32 @@ class VacancyReader:
                            tuple((text, self.markdown.hand_over(text)) for text in texts), addresses)
 
 
+class Vacancies(NamedTuple):
+    """Every vacancy file read, with the pages and blocks they name."""
+
+    shared: SharedContent
+    read: dict[str, ReadVacancy]  # by project-relative path, in the order of the files
+    problems: list[Problem]       # found while looking for the files
+
+
+ReadAll = Callable[[VacancyReader, list[str]], Iterable[ReadVacancy]]
+
+
+def read_vacancies(root: Path, config: SiteConfig, today: date, drafts: bool, markdown: MarkdownConverter,
+                   only: Sequence[str] | None = None, read_all: ReadAll | None = None) -> Vacancies:
+    """The one way to read the vacancy files: the pages and blocks first (vacancies name the
+    blocks), then each file of content/vacatures/ (or `only` these) by a VacancyReader, one
+    after the other unless `read_all` runs the reader another way (in worker processes)."""
+    shared = load_shared(root, markdown)
+    problems: list[Problem] = []
+    files = list(only) if only is not None else \
+        [path.relative_to(root).as_posix() for path in vacancy_paths(root, problems)]
+    reader = VacancyReader(root=root, config=config, block_names=frozenset(b.name for b in shared.blocks),
+                           today=today, drafts=drafts, markdown=markdown)
+    read = read_all(reader, files) if read_all else (reader(rel) for rel in files)
+    return Vacancies(shared, dict(zip(files, read, strict=True)), problems)
+
+
 def assemble_content(shared: SharedContent, read: list[ReadVacancy], problems: list[Problem],
                      today: date, drafts: bool) -> Content:
     """The content the site shows on `today`; raises ContentError with every mistake of every
@@ -186,14 +211,14 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
     f.refuse_unknown(VACANCY_KEYS)
     file.check_early_close(VACANCY_KEYS)
     body = file.read_body()
-    closes, published = _marked_day(f, "closes", OPEN_ENDED), _marked_day(f, "published", UNKNOWN_DAY)
+    closes, published = _marked_day(f, Top.CLOSES, OPEN_ENDED), _marked_day(f, Top.PUBLISHED, UNKNOWN_DAY)
     employer = read_employer(f)
     values = dict(
-        title=f.text("title", True), team=f.text("team", required="employer" not in f.data),
+        title=f.text("title", True), team=f.text("team", required=Top.EMPLOYER not in f.data),
         unit=f.text("unit"),
         grades=read_grades(f), summary=f.text("summary", True), hours=read_hours(f),
         contracts=read_contracts(f), locations=read_locations(f), telework=read_telework(f),
-        employer=employer, positions=f.number("positions", limit=999), reference=f.text("reference"),
+        employer=employer, positions=f.number(Top.POSITIONS, limit=999), reference=f.text(Top.REFERENCE),
         start_date=f.date("start_date"), end_date=f.date("end_date"),
         requirements=read_requirements(f), apply=read_apply(f), reserve=read_reserve(f),
         published=None if published == UNKNOWN_DAY else published,
@@ -206,15 +231,15 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
         blocks=read_blocks(f, block_names), draft=f.flag("draft"),
         aliases=tuple(name for name, _, _ in addresses.aliases),
     )
-    check_date_order(f, values)
-    if not values["draft"]:
-        file.check_placeholders()
     vacancy = Vacancy(slug=addresses.slug, source=file.source, body=body,
                       summary_line=file.text_line(("summary",)), title_line=f.doc.where(("title",))[0],
                       **values)
+    check_date_order(f, vacancy)
+    if not vacancy.draft:
+        file.check_placeholders()
     if not vacancy.draft:
         check_closing_known(f, vacancy)
-    if not (values["title"] and (values["team"] or "employer" in f.data) and values["summary"]):
+    if not (values["title"] and (values["team"] or Top.EMPLOYER in f.data) and values["summary"]):
         return None  # said already
     return vacancy
 
@@ -222,10 +247,10 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
 def _procedure(file: ContentFile, f: Fields) -> tuple[Step, ...]:
     """The steps; each step's text follows the Markdown rules, under its ### step title."""
     steps = []
-    for index, item in enumerate(f.items("procedure", noun="stap")):
+    for index, item in enumerate(f.items(Top.PROCEDURE, noun="stap")):
         step = _step(item)
         if step is not None:
-            line = file.text_line(("procedure", index, "text"))
+            line = file.text_line((Top.PROCEDURE, index, "text"))
             file.check_text(step.text, line, top_level=4)
             steps.append(replace(step, text_line=line))
     return tuple(steps)
@@ -273,7 +298,7 @@ def _time_of_day(s: Fields) -> str:
 def _contact(f: Fields, default: Contact | None) -> Contact:
     """The vacancy's own contact; only its missing parts come from the site's default contact.
     Another employer's vacancy gets none of the site's (`default` is None)."""
-    own = f.mapping("contact")
+    own = f.mapping(Top.CONTACT)
     default = default or Contact(email="")
     if own is None:
         return default

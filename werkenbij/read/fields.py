@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ..models import Contact, Link, parse_day
+from ..models import parse_day
 from ..policy import EMAIL, invisible_characters, is_allowed_url, refused_url_fix
 from ..problems import Problem
+from ..vacancy.contact import Contact, Link
 from .meanings import said, vocabulary
 from .yamltext import Key, YamlDocument, curly_quoted
 
@@ -42,10 +43,15 @@ class Fields:
         'grade' (het niveau), 'salary': 'max' (het hoogste loon: 2000)."""
         return self.label + said(self.key + (key,), value, vocabulary(self.path))
 
-    def problem(self, key: str | None, message: str, fix: str, at_key: bool = False) -> None:
+    def problem(self, key: str | None, message: str, fix: str, at_key: bool = False,
+                about: str | None = None) -> None:
+        """A problem shown at `key` (at this mapping when None) and about `about` (by default
+        `key`): a missing key is shown where its mapping is, but is about itself."""
         path = self.key + ((key,) if key is not None else ())
         line, column = self.doc.where_key(path) if at_key else self.doc.where(path)
-        self.problems.append(Problem(self.path, line, column, message, fix))
+        about = key if about is None else about
+        self.problems.append(Problem(self.path, line, column, message, fix,
+                                     key=self.key + ((about,) if about is not None else ())))
 
     def refuse_unknown(self, allowed: set[str]) -> None:
         """Unknown keys are refused with the nearest known key as suggestion."""
@@ -174,7 +180,8 @@ class Fields:
             if not item.strip():
                 line, column = self.doc.where(self.key + (key, index))
                 self.problems.append(Problem(self.path, line, column, f"{self.name(key)}: item "
-                                             f"{index + 1} is leeg.", "Vul het in of wis de regel."))
+                                             f"{index + 1} is leeg.", "Vul het in of wis de regel.",
+                                             key=self.key + (key, index)))
         return [item.strip() for item in value if item.strip()]
 
     def _empty(self, key: str) -> None:
@@ -192,7 +199,7 @@ class Fields:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.problem(None, f"{self.name(key)} ontbreekt.",
-                             f"Voeg een regel '{key}: ...' toe; dit veld is verplicht.")
+                             f"Voeg een regel '{key}: ...' toe; dit veld is verplicht.", about=key)
             return None
         return value
 

@@ -14,9 +14,9 @@ from slugify import slugify
 
 from ..inputs import MAX_CONTENT_BYTES, refusal
 from ..markdown_html import MarkdownConverter
-from ..models import Source
 from ..policy import PLACEHOLDER
 from ..problems import Problem, Severity
+from ..vacancy import Source
 from .fields import Fields
 from .frontmatter import SplitFile, decode_content, split_front_matter
 from .markdown_rules import check_markdown

@@ -10,33 +10,24 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ..models import (
-    CONTRACT_DURATIONS,
-    CONTRACT_STATUSES,
-    DIPLOMA_LEVELS,
-    WORK_TIMES,
-    Apply,
-    Contract,
-    Employer,
-    Hours,
-    Place,
-    Requirements,
-    Reserve,
-    Salary,
-)
 from ..problems import Problem, Severity
+from ..vacancy.apply import Apply, Reserve
+from ..vacancy.contract import CONTRACT_DURATIONS, CONTRACT_STATUSES, Contract
+from ..vacancy.hours import WORK_TIMES, Hours
+from ..vacancy.keys import Top, keys_in
+from ..vacancy.place import TELEWORK, Employer, Place
+from ..vacancy.requirements import DIPLOMA_LEVELS, Requirements
+from ..vacancy.salary import Salary
 from .fields import Fields, collect
 from .meanings import said
 
-PLACE_KEYS = {"name", "street", "postal_code", "city", "region", "note"}
-EMPLOYER_KEYS = {"name", "url", "street", "postal_code", "city"}
-CONTRACT_KEYS = {"status", "duration", "months", "note"}
-SALARY_KEYS = {"scale", "url", "min", "max", "for_hours", "note"}
-REQUIREMENT_KEYS = {"diploma", "diploma_level", "experience_months", "experience", "driving_licence",
-                    "driving_licence_required", "final_year_students", "other"}
-APPLY_KEYS = {"url", "email", "post", "in_person", "in_person_hours", "documents", "help", "note"}
-RESERVE_KEYS = {"years", "note"}
-TELEWORK = ("deels", "volledig")
+PLACE_KEYS = keys_in(Top.LOCATION)
+EMPLOYER_KEYS = keys_in(Top.EMPLOYER)
+CONTRACT_KEYS = keys_in(Top.CONTRACT)
+SALARY_KEYS = keys_in(Top.SALARY)
+REQUIREMENT_KEYS = keys_in(Top.REQUIREMENTS)
+APPLY_KEYS = keys_in(Top.APPLY)
+RESERVE_KEYS = keys_in(Top.RESERVE)
 
 _NUMBER = r"[0-9]{1,2}(?:[.,][0-9]{1,2})?"
 _HOURS = re.compile(rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|tot)\s*(?P<high>{_NUMBER}))?"
@@ -57,7 +48,7 @@ def decimal_of(text: str) -> Decimal:
 def read_hours(f: Fields) -> Hours | None:
     """`hours_per_week`: 38, 28,5, 25,34/38, 20%, 19-25, voltijds, deeltijds or "voltijds of
     deeltijds"; `hours_note` says what the numbers cannot. Both may be left out."""
-    value, note = f.text("hours_per_week", kind="een aantal uren"), f.text("hours_note")
+    value, note = f.text(Top.HOURS_PER_WEEK, kind="een aantal uren"), f.text("hours_note")
     if not value:
         return Hours(note=note) if note else None
     written = value.lower()
@@ -73,7 +64,8 @@ def read_hours(f: Fields) -> Hours | None:
         full = decimal_of(hours["full"]) if hours["full"] else None
         if 0 < low <= high <= MAX_HOURS and (full is None or (high <= full <= MAX_HOURS and low == high)):
             return Hours(low=low, high=high, full_week=full, note=note)
-    f.problem("hours_per_week", f"{f.name('hours_per_week')} is geen aantal uren dat de site kent ({value}).",
+    f.problem(Top.HOURS_PER_WEEK, f"{f.name(Top.HOURS_PER_WEEK)} is geen aantal uren dat de site kent "
+              f"({value}).",
               "Schrijf bijvoorbeeld 38, 28,5, 25,34/38, 20%, 19-25, voltijds, deeltijds of "
               "\"voltijds of deeltijds\" (hoogstens 60 uur). Meer uitleg hoort bij 'hours_note'.")
     return None
@@ -83,12 +75,12 @@ def read_hours(f: Fields) -> Hours | None:
 
 def read_locations(f: Fields) -> tuple[Place, ...]:
     """`location` (one place) or `locations` (a list of places); not both."""
-    if f.data.get("location") is not None and f.data.get("locations") is not None:
-        f.problem("locations", "Gebruik 'location' of 'locations', niet allebei.",
+    if f.data.get("location") is not None and f.data.get(Top.LOCATIONS) is not None:
+        f.problem(Top.LOCATIONS, "Gebruik 'location' of 'locations', niet allebei.",
                   "Zet alle werkplekken onder 'locations' en wis 'location'.", at_key=True)
         return ()
-    if f.data.get("locations") is not None:
-        return tuple(collect(f.items("locations", noun="werkplek"), _place))
+    if f.data.get(Top.LOCATIONS) is not None:
+        return tuple(collect(f.items(Top.LOCATIONS, noun="werkplek"), _place))
     one = f.mapping("location")
     place = _place(one) if one is not None else None
     return (place,) if place else ()
@@ -115,16 +107,16 @@ def read_telework(f: Fields) -> str:
 
 def read_employer(f: Fields) -> Employer | None:
     """`employer: OCMW Meerhout`, or a block with name, url and an address."""
-    value = f.data.get("employer")
+    value = f.data.get(Top.EMPLOYER)
     if isinstance(value, str):
-        name = f.text("employer")
+        name = f.text(Top.EMPLOYER)
         return Employer(name=name) if name else None
     if value is not None and not isinstance(value, dict):
-        f.problem("employer", f"{f.name('employer')} moet een naam zijn, of een blok met 'name' "
+        f.problem(Top.EMPLOYER, f"{f.name(Top.EMPLOYER)} moet een naam zijn, of een blok met 'name' "
                   "en het adres.",
                   "Schrijf de naam na de dubbele punt, bijvoorbeeld employer: OCMW Meerhout.")
         return None
-    e = f.mapping("employer")
+    e = f.mapping(Top.EMPLOYER)
     if e is None:
         return None
     e.refuse_unknown(EMPLOYER_KEYS)
@@ -151,17 +143,17 @@ _MONTHS = re.compile(r"([0-9]{1,2})\s*(maand|jaar)", re.I)
 def read_contracts(f: Fields) -> tuple[Contract, ...]:
     """`contract`: a plain text (its words recognised, a warning when none is), one block
     with status / duration / months / note, or a list of them (several contracts possible)."""
-    value = f.data.get("contract")
+    value = f.data.get(Top.CONTRACT)
     if value is None:
         return ()
     if isinstance(value, str):
-        written = f.text("contract")
+        written = f.text(Top.CONTRACT)
         return (_recognised(f, written),) if written else ()
     if isinstance(value, dict):
-        c = f.mapping("contract")
+        c = f.mapping(Top.CONTRACT)
         contract = _contract(c) if c else None
         return (contract,) if contract else ()
-    return tuple(collect(f.items("contract", noun="contract"), _contract))
+    return tuple(collect(f.items(Top.CONTRACT, noun="contract"), _contract))
 
 
 def _recognised(f: Fields, written: str) -> Contract:
@@ -176,11 +168,12 @@ def _recognised(f: Fields, written: str) -> Contract:
     months = int(found_months[1]) * (12 if found_months[2].lower() == "jaar" else 1) if found_months else None
     if not found:
         f.problems.append(Problem(
-            f.path, *f.doc.where(f.key + ("contract",)),
-            f"{said(f.key + ('contract',), written)} zegt niet welk soort contract het is; de filter op de "
+            f.path, *f.doc.where(f.key + (Top.CONTRACT,)),
+            f"{said(f.key + (Top.CONTRACT,), written)} zegt niet welk soort contract het is; de filter op de "
             "startpagina kan de vacature niet indelen.",
             "Schrijf bijvoorbeeld 'contractueel, onbepaalde duur' of 'statutair', of gebruik "
-            "'status' en 'duration' (zie content/LEESMIJ.md).", severity=Severity.WARNING))
+            "'status' en 'duration' (zie content/LEESMIJ.md).", severity=Severity.WARNING,
+            key=f.key + (Top.CONTRACT,)))
     return Contract(written=written, months=months, **found)
 
 
@@ -207,10 +200,10 @@ def _contract(c: Fields) -> Contract | None:
 
 def read_grades(f: Fields) -> tuple[str, ...]:
     """`grade: B1-B3`, or a list when the job is open at several levels (C1-C3 and D1-D3)."""
-    value = f.data.get("grade")
+    value = f.data.get(Top.GRADE)
     if isinstance(value, list):
-        return tuple(f.strings("grade", noun="niveau"))
-    grade = f.text("grade")
+        return tuple(f.strings(Top.GRADE, noun="niveau"))
+    grade = f.text(Top.GRADE)
     return (grade,) if grade else ()
 
 
@@ -219,9 +212,9 @@ def read_grades(f: Fields) -> tuple[str, ...]:
 def read_salary(f: Fields) -> tuple[Salary, ...]:
     """`salary`: one block, or a list of blocks when the job is open at several scales, each
     with its own amounts (a level C and a level D start salary)."""
-    if isinstance(f.data.get("salary"), list):
-        return tuple(collect(f.items("salary", noun="loon"), _salary))
-    s = f.mapping("salary")
+    if isinstance(f.data.get(Top.SALARY), list):
+        return tuple(collect(f.items(Top.SALARY, noun="loon"), _salary))
+    s = f.mapping(Top.SALARY)
     return (_salary(s),) if s is not None else ()
 
 
@@ -262,7 +255,7 @@ def _amount(s: Fields, key: str) -> Decimal | None:
 # -- requirements, applying, reserve -----------------------------------------------------------
 
 def read_requirements(f: Fields) -> Requirements | None:
-    r = f.mapping("requirements")
+    r = f.mapping(Top.REQUIREMENTS)
     if r is None:
         return None
     r.refuse_unknown(REQUIREMENT_KEYS)
@@ -299,7 +292,7 @@ def read_requirements(f: Fields) -> Requirements | None:
 
 def read_apply(f: Fields) -> Apply:
     """`apply` (every way to apply) or the older `apply_url`; not both."""
-    a = f.mapping("apply")
+    a = f.mapping(Top.APPLY)
     old = f.url("apply_url")
     if a is None:
         return Apply(url=old)
@@ -321,7 +314,7 @@ def read_apply(f: Fields) -> Apply:
 
 
 def read_reserve(f: Fields) -> Reserve | None:
-    r = f.mapping("reserve")
+    r = f.mapping(Top.RESERVE)
     if r is None:
         return None
     r.refuse_unknown(RESERVE_KEYS)

@@ -9,40 +9,41 @@ from typing import NamedTuple
 
 from slugify import slugify
 
-from ..models import Vacancy, vacancy_path
 from ..policy import RESERVED_VACANCY_SLUGS
 from ..problems import Problem, Severity
 from ..schedule import VacancyState, dates_of
+from ..vacancy import Vacancy, vacancy_path
+from ..vacancy.keys import Top
 from .fields import Fields
 from .meanings import said
 
 
-def check_date_order(f: Fields, values: dict) -> None:
+def check_date_order(f: Fields, vacancy: Vacancy) -> None:
     """published ≤ closes ≤ the first dated step, and dated steps in order."""
-    published, closes = values["published"], values["closes"]
+    published, closes = vacancy.published, vacancy.closes
     closes = closes or published  # without closes, steps still come after publication
     if published and closes and closes < published:
-        f.problem("closes", f"{said('closes', closes)} ligt vóór {said('published', published)}.",
+        f.problem(Top.CLOSES, f"{said(Top.CLOSES, closes)} ligt vóór {said(Top.PUBLISHED, published)}.",
                   "Een vacature sluit na de dag waarop ze gepubliceerd wordt.")
     previous = None
-    for index, step in enumerate(values["procedure"] or ()):
+    for index, step in enumerate(vacancy.procedure):
         if step.date is None:
             continue
-        key = ("procedure", index, "date")
+        key = (Top.PROCEDURE, index, "date")
         if closes and step.date < closes:
-            what = "de sluitdatum" if values["closes"] else "de publicatiedatum"
+            what = "de sluitdatum" if vacancy.closes else "de publicatiedatum"
             problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór {what} ({closes}).",
                         "Een stap van de selectie volgt op die datum; controleer beide data.")
         if previous and step.date < previous:
             problem_at(f, key, f"Stap {index + 1} ({step.date}) valt vóór de vorige stap "
                         f"({previous}).", "Zet de stappen in de volgorde waarin ze plaatsvinden.")
         previous = step.date
-    start, end = values["start_date"], values["end_date"]
+    start, end = vacancy.start_date, vacancy.end_date
     if start and end and end < start:
         f.problem("end_date", f"{said('end_date', end)} ligt vóór {said('start_date', start)}.",
                   "De werkperiode eindigt na de dag waarop ze begint.")
-    if end and values["closes"] and values["closes"] > end:
-        f.problem("closes", f"{said('closes', values['closes'])} ligt na het einde van de "
+    if end and vacancy.closes and vacancy.closes > end:
+        f.problem(Top.CLOSES, f"{said(Top.CLOSES, vacancy.closes)} ligt na het einde van de "
                   f"werkperiode: {said('end_date', end)}.",
                   "Na het einde van de job kan niemand nog solliciteren; controleer beide data.")
 
@@ -54,9 +55,9 @@ def check_plausible_dates(f: Fields, vacancy: Vacancy, today: date) -> list[Prob
     """Warnings for a year typed wrong (2062 for 2026): a date far from the vacancy's own posting
     day (or its earliest date), or more than a year after the build date. The end of a work
     period may lie further on; it is checked against its start."""
-    dated = [(("published",), vacancy.published), (("closes",), vacancy.closes),
+    dated = [((Top.PUBLISHED,), vacancy.published), ((Top.CLOSES,), vacancy.closes),
              (("start_date",), vacancy.start_date),
-             *((("procedure", i, "date"), step.date) for i, step in enumerate(vacancy.procedure))]
+             *(((Top.PROCEDURE, i, "date"), step.date) for i, step in enumerate(vacancy.procedure))]
     dated = [(key, day) for key, day in dated if day]
     if not dated:
         return []
@@ -64,7 +65,7 @@ def check_plausible_dates(f: Fields, vacancy: Vacancy, today: date) -> list[Prob
     found = []
     for key, day in dated:
         if abs(day - anchor) > FAR or day - today > FAR:
-            other = said("published", anchor) if vacancy.published else f"de vroegste datum ({anchor})"
+            other = said(Top.PUBLISHED, anchor) if vacancy.published else f"de vroegste datum ({anchor})"
             reason = other if abs(day - anchor) > FAR else f"vandaag ({today})"
             found.append(_warning(f, key, f"{said(key, day)} ligt meer dan een jaar van {reason}: "
                                   "is het jaartal juist?"))
@@ -78,14 +79,14 @@ def check_plausible_dates(f: Fields, vacancy: Vacancy, today: date) -> list[Prob
 def _warning(f: Fields, key: tuple, message: str) -> Problem:
     line, column = f.doc.where(key)
     return Problem(f.path, line, column, message, "Controleer het jaartal; klopt de datum, dan "
-                   "mag je deze waarschuwing negeren.", severity=Severity.WARNING)
+                   "mag je deze waarschuwing negeren.", severity=Severity.WARNING, key=key)
 
 
 def check_closing_known(f: Fields, vacancy: Vacancy) -> None:
     """A live vacancy says when it closes, so that none stays open by accident (a last day,
     open-ended recruitment on purpose, a dated step, or a work period); and it does not close
     before it is published. Skipped when 'closes' itself was written wrong (said already)."""
-    if f.data.get("closes") is not None and not (vacancy.closes or vacancy.open_ended):
+    if f.data.get(Top.CLOSES) is not None and not (vacancy.closes or vacancy.open_ended):
         return
     state = dates_of(vacancy)
     if state.ends_by is None and not vacancy.open_ended:
@@ -95,23 +96,23 @@ def check_closing_known(f: Fields, vacancy: Vacancy) -> None:
     elif state.last_day and vacancy.published and state.last_day < vacancy.published \
             and not vacancy.closes:  # a written 'closes' is compared in check_date_order
         kind, day = state.ends_by
-        key = {"end": ("end_date",), "work": ("start_date",)}.get(kind, ("procedure",))
+        key = {"end": ("end_date",), "work": ("start_date",)}.get(kind, (Top.PROCEDURE,))
         problem_at(f, key, f"De vacature sluit op {state.last_day}, vóór ze gepubliceerd wordt: "
-                   f"{said('published', vacancy.published)}.", "Controleer beide data: een vacature sluit "
+                   f"{said(Top.PUBLISHED, vacancy.published)}.", "Controleer beide data: een vacature sluit "
                    "na de dag waarop ze online komt.")
     if vacancy.closes and vacancy.start_date and vacancy.closes >= vacancy.start_date:
-        f.problems.append(Problem(f.path, *f.doc.where(("closes",)),
-                                  f"{said('closes', vacancy.closes)} ligt niet vóór "
+        f.problems.append(Problem(f.path, *f.doc.where((Top.CLOSES,)),
+                                  f"{said(Top.CLOSES, vacancy.closes)} ligt niet vóór "
                                   f"{said('start_date', vacancy.start_date)}.",
                                   "Kandidaten solliciteren meestal vóór de job begint; controleer "
-                                  "beide data.", severity=Severity.WARNING))
+                                  "beide data.", severity=Severity.WARNING, key=(Top.CLOSES,)))
 
 
 def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: date) -> list[Problem]:
     """An open vacancy needs its posting date: search engines show no vacancy without one."""
     if not state.is_open or vacancy.published or vacancy.published_unknown:
         return []
-    return [Problem(vacancy.source.path, 1, 0, f"De vacature is open maar heeft geen {said('published')}: "
+    return [Problem(vacancy.source.path, 1, 0, f"De vacature is open maar heeft geen {said(Top.PUBLISHED)}: "
                     "zonder die datum tonen zoekmachines ze niet bij hun vacatures.",
                     f"Voeg 'published: {today.isoformat()}' toe met de dag waarop de vacature online "
                     "kwam. Weet niemand die dag nog? Schrijf dan 'published: onbekend'.")]
@@ -119,7 +120,7 @@ def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: da
 
 def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
     line, column = f.doc.where(key)
-    f.problems.append(Problem(f.path, line, column, message, fix))
+    f.problems.append(Problem(f.path, line, column, message, fix, key=key))
 
 
 MAX_SLUG = 100  # a web address, and a folder in output/: file systems stop at 255 bytes

@@ -14,9 +14,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from ..models import SiteConfig, Vacancy
+from ..models import SiteConfig
 from ..schedule import BRUSSELS, VacancyState
-from . import labels
+from ..vacancy import Vacancy
+from ..vacancy.contract import contract_label, contracts_label
+from ..vacancy.hours import WorkTime, hours_amount, work_times
+from ..vacancy.salary import PER
+from ..vacancy.words import json_number
+from .structured import employment_types
 
 Url = Callable[[str], str]
 _NAMESPACE = uuid.UUID("5b0c3c1e-6d1f-4c55-9a55-2f3f6b9c8e10")  # fixed: ids must never change
@@ -54,9 +59,10 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
     def day(value: date | None) -> str | None:
         return value.isoformat() if value else None
 
-    amount = labels.json_number
+    amount = json_number
 
     hours, r, a = vacancy.hours, vacancy.requirements, vacancy.apply
+    kinds = work_times(hours, config.full_time_hours)
     return {
         "id": vacancy.slug,
         "url": absolute(vacancy.path),
@@ -66,12 +72,12 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
         "unit": vacancy.unit or None,
         "grades": list(vacancy.grades),
         "hours": None if hours is None else {
-            "text": labels.hours_amount(hours) or None, "per_week_min": amount(hours.low),
+            "text": hours_amount(hours) or None, "per_week_min": amount(hours.low),
             "per_week_max": amount(hours.high), "share_of_full_time": amount(hours.share),
             "full_week": amount(hours.full_week), "note": hours.note or None},
-        "work_times": list(config.work_times(hours)),
-        "employment_types": labels.employment_types(vacancy, config),
-        "contracts": [{"text": labels.contract_label(c), "status": c.status or None,
+        "work_times": list(kinds),
+        "employment_types": employment_types(vacancy, config),
+        "contracts": [{"text": contract_label(c), "status": c.status or None,
                        "duration": c.duration or None, "months": c.months,
                        "category": c.category or None} for c in vacancy.contracts],
         "positions": vacancy.positions,
@@ -85,7 +91,7 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
         "end_date": day(vacancy.end_date),
         "salaries": [{
             "scale": salary.scale or None, "url": salary.url or None, "currency": "EUR",
-            "period": "month", "gross_min": amount(salary.min), "gross_max": amount(salary.max),
+            "period": PER, "gross_min": amount(salary.min), "gross_max": amount(salary.max),
             "for": None if salary.min is None and salary.max is None else
             "stated hours" if salary.for_hours else "full time", "note": salary.note or None}
             for salary in vacancy.salaries],
@@ -114,8 +120,8 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
         "apply_url": a.url or None,
         "grade": " of ".join(vacancy.grades) or None,
         "hours_per_week": amount(hours.low) if hours and hours.low == hours.high else None,
-        "full_time": {("voltijds",): True, ("deeltijds",): False}.get(config.work_times(hours)),
-        "contract": labels.contracts_label(vacancy) or None,
+        "full_time": {(WorkTime.FULL,): True, (WorkTime.PART,): False}.get(kinds),
+        "contract": contracts_label(vacancy.contracts) or None,
         "location": {"name": vacancy.locations[0].name or None, "street": vacancy.locations[0].street or None,
                      "postal_code": vacancy.locations[0].postal_code or None,
                      "city": vacancy.locations[0].city or None} if vacancy.locations else None,

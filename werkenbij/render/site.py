@@ -12,10 +12,16 @@ from jinja2 import Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..markdown_html import MarkdownConverter
-from ..models import Block, Content, OutputFile, SiteConfig, Vacancy, vacancy_path
+from ..models import OutputFile, SiteConfig
 from ..problems import Problem
 from ..schedule import vacancy_state
-from . import assets, labels, structured
+from ..vacancy import Block, Content, Vacancy, vacancy_path
+from ..vacancy.contract import Category, contracts_label
+from ..vacancy.hours import WorkTime, hours_label, work_times
+from ..vacancy.place import place_label
+from ..vacancy.salary import salary_amounts
+from ..vacancy.words import grade_level, months_label, positions_label, time_label
+from . import assets, structured
 from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
 from .markdown import MarkdownRenderer, PageIds
 from .templates import TEMPLATE_SUFFIXES, TemplateFiles
@@ -59,15 +65,18 @@ class SiteRenderer:
         )
         self.env.filters.update(
             long_date=long_date, json_ld=structured.json_ld, capitalize_first=capitalize_first,
-            hours=lambda hours: labels.hours_label(hours, config), contracts=labels.contracts_label,
-            place=labels.place_label, salary_amounts=labels.salary_amounts, grade_level=labels.grade_level,
-            time_of_day=labels.time_label, positions=labels.positions_label,
-            months=labels.months_label, all_of=all_of)
+            hours=lambda hours: hours_label(hours, config.full_time_hours),
+            work_times=lambda hours: work_times(hours, config.full_time_hours),
+            contracts=lambda vacancy: contracts_label(vacancy.contracts), place=place_label,
+            salary_amounts=salary_amounts, grade_level=grade_level, time_of_day=time_label,
+            positions=positions_label, months=months_label, all_of=all_of)
         self._cards: dict[tuple, Markup] = {}  # (vacancy, state, level) -> its card, see `card`
         self._earlier_cards: dict[tuple, Markup] = {}
         self.env.globals.update(config=config, today=today, url=self.url, card=self.card,
                                 asset=self.asset, csp=assets.CSP,
-                                absolute_url=self.absolute_url, structured=structured)
+                                absolute_url=self.absolute_url, structured=structured,
+                                work_time_options=[time.value for time in WorkTime],
+                                contract_options=[category.value for category in Category])
         for name in self.env.list_templates(extensions=[s.lstrip(".") for s in TEMPLATE_SUFFIXES]):
             self.env.get_template(name)
 

@@ -13,9 +13,14 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..models import Place, SiteConfig, Vacancy
+from ..models import SiteConfig
 from ..schedule import VacancyState, closing_moment
-from . import labels
+from ..vacancy import Vacancy
+from ..vacancy.contract import Status
+from ..vacancy.hours import WorkTime, hours_amount, work_times
+from ..vacancy.place import Place
+from ..vacancy.requirements import CREDENTIALS
+from ..vacancy.salary import PER, salary_range
 
 Url = Callable[[str], str]
 
@@ -78,43 +83,21 @@ def job_posting(vacancy: Vacancy, state: VacancyState, description: str, config:
         data["jobLocation"] = places if len(places) > 1 else places[0]
     if vacancy.telework == "volledig":  # with a workplace: Google asks no country of residence
         data["jobLocationType"] = "TELECOMMUTE"
-    if types := labels.employment_types(vacancy, config):
+    if types := employment_types(vacancy, config):
         data["employmentType"] = types if len(types) > 1 else types[0]
-    if vacancy.hours and labels.hours_amount(vacancy.hours):
-        data["workHours"] = labels.hours_amount(vacancy.hours)
+    if vacancy.hours and hours_amount(vacancy.hours):
+        data["workHours"] = hours_amount(vacancy.hours)
     if vacancy.positions:
         data["totalJobOpenings"] = vacancy.positions
     if vacancy.start_date:
         data["jobStartDate"] = vacancy.start_date.isoformat()
     if vacancy.closes is not None:
         data["validThrough"] = closing_moment(vacancy.closes).isoformat()
-    if amounts := _salary_range(vacancy):
+    if amounts := salary_range(vacancy.salaries):
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "EUR",
-                              "value": {"@type": "QuantitativeValue", "unitText": "MONTH", **amounts}}
+                              "value": {"@type": "QuantitativeValue", "unitText": PER.upper(), **amounts}}
     data.update(_requirements(vacancy))
     return data
-
-
-# Google's credentialCategory values for the diploma levels of the model. Lower secondary
-# school has none: "high school" would ask more than the vacancy does.
-CREDENTIALS = {"secundair": "high school", "bachelor": "bachelor degree",
-               "master": "postgraduate degree"}
-
-
-def _salary_range(vacancy: Vacancy) -> dict:
-    """The lowest and highest amount the page states, when every scale states it on the same
-    basis: a start salary of two scales is no maximum of either."""
-    salaries = vacancy.salaries
-    if not salaries or any(s.min is None and s.max is None for s in salaries) or \
-            len({s.for_hours for s in salaries}) > 1:
-        return {}
-    lows, highs = [s.min for s in salaries], [s.max for s in salaries]
-    amounts = {}
-    if all(low is not None for low in lows):
-        amounts["minValue"] = labels.json_number(min(lows))
-    if all(high is not None for high in highs):
-        amounts["maxValue"] = labels.json_number(max(highs))
-    return amounts
 
 
 def _requirements(vacancy: Vacancy) -> dict:
@@ -147,3 +130,14 @@ def _place(place: Place) -> dict:
     if place.name:
         data["name"] = place.name
     return data
+
+
+def employment_types(vacancy: Vacancy, config: SiteConfig) -> list[str]:
+    """schema.org's employmentType values, from the hours and the contracts."""
+    kinds = work_times(vacancy.hours, config.full_time_hours)
+    types = [{WorkTime.FULL: "FULL_TIME", WorkTime.PART: "PART_TIME"}[k] for k in kinds]
+    if any(c.temporary for c in vacancy.contracts):
+        types.append("TEMPORARY")
+    if any(c.status == Status.TRAINEESHIP for c in vacancy.contracts):
+        types.append("INTERN")
+    return types

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import NamedTuple
 
 from markupsafe import Markup
 
-from ..models import Block, Vacancy
 from ..schedule import VacancyState
+from ..vacancy import Block, Vacancy
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,24 @@ class Section(NamedTuple):
     title: str
 
 
+class PartKind(StrEnum):
+    """The kinds of section after a vacancy's body text. The value is the section's id on the
+    page (and its heading's, with -titel), so it stays Dutch; vacancy.html shows each kind."""
+
+    REQUIREMENTS = "voorwaarden"
+    PROCEDURE = "procedure"
+    COMPETENCIES = "competenties"
+    BLOCK = "blok"
+    SHARE = "delen"
+    QUESTIONS = "vragen"
+    APPLY = "solliciteren"
+    CLOSED = "afgesloten"
+
+
 class Part(NamedTuple):
     """A section of the vacancy page after its body text; the template shows each `kind`."""
 
-    kind: str  # voorwaarden, procedure, competenties, blok, delen, vragen, solliciteren, afgesloten
+    kind: PartKind
     id: str                 # the id of its h2
     title: str
     html: Markup = Markup("")  # a block's text
@@ -58,35 +73,36 @@ _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
 # The vacancy page's own section headings: written once, used by the template and the
 # "Op deze pagina" list.
 SECTION_TITLES = {
-    "voorwaarden": "Wat vragen we?",
-    "procedure": "Hoe verloopt de selectieprocedure?",
-    "competenties": "Welke competenties meten we?",
-    "delen": "Deel deze vacature",
-    "vragen": "Heb je vragen?",
-    "solliciteren": "Solliciteren",
-    "afgesloten": "Deze vacature is afgesloten",
+    PartKind.REQUIREMENTS: "Wat vragen we?",
+    PartKind.PROCEDURE: "Hoe verloopt de selectieprocedure?",
+    PartKind.COMPETENCIES: "Welke competenties meten we?",
+    PartKind.SHARE: "Deel deze vacature",
+    PartKind.QUESTIONS: "Heb je vragen?",
+    PartKind.APPLY: "Solliciteren",
+    PartKind.CLOSED: "Deze vacature is afgesloten",
 }
 
 
 def page_parts(vacancy: Vacancy, state: VacancyState, blocks: tuple[RenderedBlock, ...]) -> tuple[Part, ...]:
     """The sections after the body, in the one order the vacancy page shows them."""
-    def own(*keys: str) -> list[Part]:
-        return [Part(key, f"{key}-titel", SECTION_TITLES[key]) for key in keys]
+    def own(*kinds: PartKind) -> list[Part]:
+        return [Part(kind, f"{kind}-titel", SECTION_TITLES[kind]) for kind in kinds]
 
-    parts = own(*(["voorwaarden"] if vacancy.requirements else []),
-                *(["procedure"] if vacancy.procedure else []),
-                *(["competenties"] if vacancy.competencies else []))
-    parts += [Part("blok", f"blok-{b.block.name}", b.block.title, b.html) for b in blocks]
+    parts = own(*([PartKind.REQUIREMENTS] if vacancy.requirements else []),
+                *([PartKind.PROCEDURE] if vacancy.procedure else []),
+                *([PartKind.COMPETENCIES] if vacancy.competencies else []))
+    parts += [Part(PartKind.BLOCK, f"{PartKind.BLOCK}-{b.block.name}", b.block.title, b.html) for b in blocks]
     # An open vacancy with a known last day also carries its closed notice, for close.js.
-    ending = ["solliciteren"] * state.is_open + ["afgesloten"] * (not state.is_open or bool(state.closes_at))
-    return tuple(parts + own("delen", "vragen", *ending))
+    closed_notice = not state.is_open or bool(state.closes_at)
+    ending = [PartKind.APPLY] * state.is_open + [PartKind.CLOSED] * closed_notice
+    return tuple(parts + own(PartKind.SHARE, PartKind.QUESTIONS, *ending))
 
 
 def page_sections(body: Markup, parts: tuple[Part, ...]) -> tuple[Section, ...]:
     """"Op deze pagina": the body's own h2s, then each part but the closed notice (it is not
     something to jump to)."""
     return tuple([Section(id_, Markup(text).striptags()) for id_, text in _H2.findall(body)]
-                 + [Section(part.id, part.title) for part in parts if part.kind != "afgesloten"])
+                 + [Section(part.id, part.title) for part in parts if part.kind != PartKind.CLOSED])
 
 
 def soonest_first(view: VacancyView) -> tuple:

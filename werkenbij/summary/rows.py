@@ -10,14 +10,14 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from ..markdown_html import MarkdownConverter
-from ..models import Vacancy
 from ..problems import ConfigError, Problem, Severity, UsageError
 from ..read.advice import shared_warnings, vacancy_warnings
 from ..read.config import load_config
-from ..read.content import ReadVacancy, VacancyReader, load_shared, vacancy_paths
+from ..read.content import ReadVacancy, read_vacancies, vacancy_paths
 from ..read.vacancy_rules import check_addresses, check_titles_apart
 from ..report import ordered, printable
 from ..schedule import is_shown, vacancy_state
+from ..vacancy import Vacancy
 
 VACANCY_FOLDER = PurePosixPath("content/vacatures")
 
@@ -51,18 +51,15 @@ class Overview:
 
 def read_overview(root: Path, today: date, only: list[str] | None = None) -> Overview:
     """Every vacancy file under `root` read as the build reads it on `today`; nothing is written."""
-    found: list[Problem] = []
-    files = [path.relative_to(root).as_posix() for path in vacancy_paths(root, found)]
     try:
         config = load_config(root)
     except ConfigError as error:  # without settings no vacancy can be read
+        found: list[Problem] = []
+        files = [path.relative_to(root).as_posix() for path in vacancy_paths(root, found)]
         rows = [Row(rel, RowState.UNREAD, None, ()) for rel in files]
         return Overview(today, _only(rows, only), tuple(ordered([*found, *error.problems])), True)
-    markdown = MarkdownConverter()
-    shared = load_shared(root, markdown)
-    reader = VacancyReader(root=root, config=config, block_names=frozenset(b.name for b in shared.blocks),
-                           today=today, drafts=False, markdown=markdown)
-    read = {rel: reader(rel) for rel in files}
+    shared, read, found = read_vacancies(root, config, today, False, MarkdownConverter())
+    files = list(read)
     vacancies = [r.vacancy for r in read.values() if r.vacancy is not None]
     problems = [*shared.problems, *found, *shared_warnings(shared.pages, shared.blocks),
                 *(p for r in read.values() for p in (*r.problems, *r.warnings, *_preview(r, today))),

@@ -3,8 +3,9 @@
 The file is written into content/, the whole site is built from it into a temporary folder
 (read, render and every output check, drafts included), and the file is taken back out when
 the build found an error: a value the model refuses is never left behind in a form that builds
-wrongly. The content reader names YAML keys and lines; the writer knows which question wrote
-each line, so the editor reads "Veld 'Laatste dag om te solliciteren': …" instead.
+wrongly. The content reader names the YAML key of each problem, and the writer knows which
+question wrote each line of the text, so the editor reads "Veld 'Laatste dag om te
+solliciteren': …" instead.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ...build import BuildOptions, build
 from ...github_markdown import literal
 from ...problems import BuildError, Problem, Severity
 from ...read.meanings import VACANCY
+from ...vacancy.keys import Top
 from .parse import FormProblem
 from .spec import STEP_FLAGS, STEP_PARTS, Question
 
@@ -93,7 +95,7 @@ def told_by_question(problem: Problem, question: str, asked: Sequence[Question])
         for key in ((name,), (parent, name)):
             if key in labels:
                 return as_label(labels[key], found[2])
-        return as_label(steps[name], found[2]) if parent == "procedure" and name in steps else found[0]
+        return as_label(steps[name], found[2]) if parent == Top.PROCEDURE and name in steps else found[0]
 
     def told(text: str) -> str:
         return re.sub(r"'(\w+)'" + _MEANING, single, re.sub(r"'(\w+)': '(\w+)'" + _MEANING, nested, text))
@@ -101,10 +103,22 @@ def told_by_question(problem: Problem, question: str, asked: Sequence[Question])
     return FormProblem(question, told(problem.message), told(problem.fix), problem.severity)
 
 
-def line_question(lines: dict[int, str], default: str = "") -> Callable[[Problem], str]:
-    """The question of a problem: of its line, else of the nearest line above that has one;
+def question_of(asked: Sequence[Question], lines: dict[int, str],
+                default: str = "") -> Callable[[Problem], str]:
+    """The question of a problem: from the key it is about (a step's or list item's parts
+    belong to the list's question; a block's own key to its first question), else, for a
+    problem in the text, the question of its line or of the nearest line above that has one;
     a problem about the file as a whole (line 0) belongs to `default` (the whole issue)."""
+    ids = [q.id for q in asked]
+
     def question_at(problem: Problem) -> str:
+        if problem.key:
+            names = problem.key[:next((i for i, k in enumerate(problem.key) if isinstance(k, int)),
+                                      len(problem.key))]
+            id = "-".join(str(name) for name in names)
+            found = id if id in ids else next((i for i in ids if i.startswith(id + "-")), "")
+            if found:
+                return found
         line = problem.origin_line if problem.origin else problem.line
         above = [number for number in lines if number <= line]
         return lines[max(above)] if line and above else default

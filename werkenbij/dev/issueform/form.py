@@ -9,6 +9,7 @@ import yaml
 
 from ...read.frontmatter import decode_content, split_front_matter
 from ...read.yamltext import parse_yaml
+from ...vacancy.keys import Top
 from .spec import GROUPS, Question, questions
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
@@ -30,8 +31,9 @@ WITHDRAW_INTRO = ("Haal een vacature offline vóór haar laatste dag. Een robot 
 WITHDRAW_QUESTIONS = (
     Question("vacancy", "input", "Vacature", "Het webadres of de bestandsnaam van de vacature.",
              example="maatschappelijk-werker of https://…/vacatures/maatschappelijk-werker/", required=True),
-    Question("closes", "input", "Laatste dag om te solliciteren", "Schrijf JJJJ-MM-DD. Vanaf de dag erna "
-             "is de vacature gesloten. Wil je ze meteen offline? Kies dan de dag van gisteren.",
+    Question(str(Top.CLOSES), "input", "Laatste dag om te solliciteren", "Schrijf JJJJ-MM-DD. "
+             "Vanaf de dag erna is de vacature gesloten. Wil je ze meteen offline? Kies dan de dag "
+             "van gisteren.",
              example="2027-01-31", required=True),
 )
 

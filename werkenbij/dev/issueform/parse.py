@@ -16,6 +16,7 @@ from typing import Any
 
 from ...policy import invisible_characters
 from ...problems import Severity
+from ...vacancy.keys import Top
 from .spec import (
     BLOCKS,
     FLAG,
@@ -222,6 +223,6 @@ def _put(data: dict, key: tuple[str, ...], value: Any) -> None:
 
 def _shape_employer(data: dict) -> None:
     """An employer with only a name is written as `employer: Name`, as the guide shows."""
-    employer = data.get("employer")
+    employer = data.get(Top.EMPLOYER)
     if isinstance(employer, dict) and set(employer) == {"name"}:
-        data["employer"] = employer["name"]
+        data[Top.EMPLOYER] = employer["name"]

@@ -9,7 +9,7 @@ from ...problems import UsageError
 from ...read.frontmatter import split_front_matter
 from ...read.yamltext import parse_yaml
 from ..scaffold import vacancy_target
-from .check import Outcome, judge, line_question
+from .check import Outcome, judge, question_of
 from .form import block_titles
 from .parse import FormProblem, answers_of, proposal_of
 from .spec import questions
@@ -39,7 +39,7 @@ def propose_vacancy(root: Path, templates: Path, body: str, today: date, issue: 
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(written.text, "utf-8")
     rel = target.relative_to(root).as_posix()
-    outcome = judge(root, templates, today, rel, line_question(written.lines), asked)
+    outcome = judge(root, templates, today, rel, question_of(asked, written.lines), asked)
     if proposal.problems:
         target.unlink(missing_ok=True)
         return Outcome(problems=[*proposal.problems, *outcome.problems], others=outcome.others)

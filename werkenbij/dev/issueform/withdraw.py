@@ -18,11 +18,12 @@ from ...markdown_html import MarkdownConverter
 from ...models import parse_day
 from ...problems import ContentError, Problem
 from ...read.config import load_config
-from ...read.content import VacancyReader, load_shared, vacancy_paths
+from ...read.content import read_vacancies, vacancy_paths
 from ...read.files import slug_for
 from ...read.frontmatter import decode_content, split_front_matter
 from ...read.yamltext import parse_yaml
 from ...schedule import vacancy_state
+from ...vacancy.keys import Top
 from .check import Outcome, judge
 from .form import WITHDRAW_QUESTIONS
 from .parse import FormProblem, answers_of
@@ -39,12 +40,12 @@ def propose_withdrawal(root: Path, templates: Path, body: str, today: date,
                                              "offline halen'.")])
     problems: list[FormProblem] = []
     rel = _find(root, answers.get("vacancy", ""), problems)
-    day = parse_day(answers.get("closes", ""))
+    day = parse_day(answers.get(Top.CLOSES, ""))
     if day is None:
-        written = answers.get("closes", "")
-        problems.append(FormProblem("closes", f"'{written}' is geen geldige datum.", FIX_DAY))
+        written = answers.get(Top.CLOSES, "")
+        problems.append(FormProblem(Top.CLOSES, f"'{written}' is geen geldige datum.", FIX_DAY))
     elif day < today - timedelta(days=1):
-        problems.append(FormProblem("closes", f"{day} ligt in het verleden.", "Kies gisteren (dan is de "
+        problems.append(FormProblem(Top.CLOSES, f"{day} ligt in het verleden.", "Kies gisteren (dan is de "
                                     "vacature meteen offline), vandaag of een latere dag."))
     if rel is None or day is None or problems:
         return Outcome(problems=problems)
@@ -57,7 +58,7 @@ def propose_withdrawal(root: Path, templates: Path, body: str, today: date,
     original = (root / rel).read_bytes()
     changed, line = with_closing_day(original, day, issue)
     (root / rel).write_bytes(changed)
-    return judge(root, templates, today, rel, lambda p: "closes" if p.line == line else "vacancy",
+    return judge(root, templates, today, rel, lambda p: Top.CLOSES if p.line == line else "vacancy",
                  WITHDRAW_QUESTIONS, undo=lambda: (root / rel).write_bytes(original))
 
 
@@ -82,11 +83,7 @@ def _find(root: Path, wanted: str, problems: list[FormProblem]) -> str | None:
 
 def _still_open(root: Path, rel: str, day: date, today: date) -> list[FormProblem]:
     """A vacancy can only be closed earlier while it is online and open after `day`."""
-    markdown = MarkdownConverter()
-    shared = load_shared(root, markdown)
-    reader = VacancyReader(root=root, config=load_config(root), today=today, drafts=True, markdown=markdown,
-                           block_names=frozenset(block.name for block in shared.blocks))
-    read = reader(rel)
+    read = read_vacancies(root, load_config(root), today, True, MarkdownConverter(), only=[rel]).read[rel]
     if read.vacancy is None:
         raise ContentError(list(read.problems) or [Problem(rel, 0, 0, "De vacature is niet leesbaar.")])
     vacancy, state = read.vacancy, vacancy_state(read.vacancy, today)
@@ -98,7 +95,7 @@ def _still_open(root: Path, rel: str, day: date, today: date) -> list[FormProble
         return [FormProblem("vacancy", f"{rel} is al gesloten (laatste dag: {state.last_day}).",
                             "Er is niets offline te halen: de vacature staat al in het archief.")]
     if state.last_day is not None and day >= state.last_day:
-        return [FormProblem("closes", f"De vacature sluit al op {state.last_day}; {day} is niet vroeger.",
+        return [FormProblem(Top.CLOSES, f"De vacature sluit al op {state.last_day}; {day} is niet vroeger.",
                             f"Kies een dag vóór {state.last_day}, of gisteren om ze meteen "
                             "offline te halen.")]
     return []
@@ -116,11 +113,11 @@ def with_closing_day(data: bytes, day: date, issue: int | None = None) -> tuple[
     assert doc is not None
     made = "formulier 'Vacature offline halen'" + (f", issue #{issue}" if issue else "")
     new = f"closes: {day.isoformat()}".ljust(35) + f" # vervroegd met het {made}"
-    if ("closes",) in doc.key_positions:
-        first = doc.key_positions[("closes",)][0]
-        last = max(first, doc.where(("closes",))[0]) if ("closes",) in doc.positions else first
+    if (Top.CLOSES,) in doc.key_positions:
+        first = doc.key_positions[(Top.CLOSES,)][0]
+        last = max(first, doc.where((Top.CLOSES,))[0]) if (Top.CLOSES,) in doc.positions else first
         lines[first - 1:last] = [new]
         return newline.join(lines).encode("utf-8"), first
-    after = doc.where(("published",))[0] if ("published",) in doc.positions else split.body_line - 2
+    after = doc.where((Top.PUBLISHED,))[0] if (Top.PUBLISHED,) in doc.positions else split.body_line - 2
     lines.insert(after, new)
     return newline.join(lines).encode("utf-8"), after + 1

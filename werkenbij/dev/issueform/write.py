@@ -15,82 +15,32 @@ from typing import Any
 import yaml
 
 from ...read.yamltext import CURLY_OPEN
+from ...vacancy.keys import KEYS, Top, keys_in_order
 
-ORDER = ("draft", "title", "team", "unit", "summary", "employer", "published", "closes", "start_date",
-         "end_date", "reference", "positions", "grade", "hours_per_week", "hours_note", "contract",
-         "location", "telework", "salary", "requirements", "apply", "procedure", "pass_mark", "reserve",
-         "competencies", "contact", "faq", "blocks")
-STEP_ORDER = ("title", "date", "time", "place", "date_note", "tentative", "eliminating", "mode",
-              "duration", "pass_mark", "text")
-# Comments as templates/nieuwe-vacature.md has them (a test holds each to the template's text).
-COMMENTS = {
-    "unit": "de dienst binnen het team",
-    "closes": "de laatste dag om te solliciteren (JJJJ-MM-DD)",
-    "start_date": "de eerste werkdag (JJJJ-MM-DD)",
-    "end_date": "de laatste werkdag, bij een job voor een bepaalde periode",
-    "reference": "het vacaturenummer",
-    "positions": "het aantal plaatsen",
-    "hours_note": "wat de uren niet zeggen",
-    "contract.status": "contractueel, statutair, jobstudent of stage",
-    "contract.duration": "onbepaalde duur, bepaalde duur of vervanging",
-    "contract.months": "alleen bij bepaalde duur of vervanging",
-    "location": "de werkplek",
-    "location.name": "naam van het gebouw",
-    "location.street": "straat en huisnummer",
-    "location.city": "de gemeente",
-    "location.region": "een streek, als er geen gemeente is",
-    "telework": "deels (soms van thuis) of volledig (altijd van thuis)",
-    "salary": "het loon",
-    "salary.url": "link naar de loonschalen",
-    "salary.min": "bruto per maand in euro, zonder tekst erbij",
-    "salary.for_hours": "true: de bedragen gelden voor de uren van deze job, niet voor voltijds",
-    "requirements": "de voorwaarden",
-    "requirements.diploma_level": "geen, lager secundair, secundair, bachelor of master",
-    "requirements.experience_months": "maanden ervaring; 0 = je hebt geen ervaring nodig",
-    "requirements.driving_licence": "het rijbewijs",
-    "requirements.driving_licence_required": "false: een voordeel, niet verplicht",
-    "requirements.final_year_students": "true: wie in het laatste jaar zit, mag ook solliciteren",
-    "apply": "hoe je solliciteert",
-    "apply.url": "het formulier om online te solliciteren",
-    "apply.email": "het adres om je kandidatuur naar te mailen",
-    "apply.post": "het adres voor een brief",
-    "apply.in_person": "waar je je kandidatuur zelf afgeeft",
-    "apply.documents": "wat je meestuurt, in volgorde",
-    "procedure": "de stappen van de selectie, in volgorde",
-    "procedure.date": "de dag van de stap (JJJJ-MM-DD)",
-    "procedure.date_note": "uitleg bij de datum",
-    "procedure.tentative": "de datum is onder voorbehoud",
-    "procedure.eliminating": "je moet slagen om verder te gaan",
-    "pass_mark": "het resultaat waarmee je slaagt voor de hele selectie",
-    "reserve": "de wervingsreserve: wie slaagt, komt op een lijst voor later",
-    "reserve.years": "hoe lang de reserve geldt, in jaren",
-    "competencies": "de competenties die je meet",
-    "contact": "wie kandidaten kunnen contacteren",
-    "faq": "extra links bij de veelgestelde vragen",
-    "blocks": "gedeelde stukken uit content/blocks/",
-}
-GROUP_COMMENTS = {"draft": "# Zolang draft: true hieronder staat, komt de vacature niet online "
-                           "(bekijk ze met --drafts).",
-                  "title": "# De functietitel en het team:",
-                  "published": "# De dag waarop de vacature online komt (JJJJ-MM-DD)."}
+
+def _groups() -> list[list[str]]:
+    groups: list[list[str]] = []
+    for key in (key for key in KEYS if len(key.path) == 1):
+        if key.new_group or not groups:
+            groups.append([])
+        groups[-1].append(key.name)
+    return groups
+
+
+# The order, comments and groups of templates/nieuwe-vacature.md, from the key table (a test
+# holds the template to the table).
+ORDER = keys_in_order("")
+STEP_ORDER = keys_in_order(Top.PROCEDURE)
+COMMENTS = {key.name: key.comment for key in KEYS if key.comment}
+GROUP_COMMENTS = {key.name: key.lead for key in KEYS if key.lead}
 # Keys that the template keeps together; a blank line comes before each group, as there.
-GROUPS = (("draft",), ("title", "team", "unit", "summary", "employer"),
-          ("published", "closes", "start_date", "end_date", "reference", "positions"),
-          ("grade", "hours_per_week", "hours_note", "contract"), ("location", "telework"), ("salary",),
-          ("requirements",), ("apply",), ("procedure", "pass_mark"), ("reserve",), ("competencies",),
-          ("contact",), ("faq",), ("blocks",))
+GROUPS = tuple(tuple(group) for group in _groups())
 COMMENT_COLUMN = 36  # where the template's comments start
 
 # Values that may stay plain although YAML would read them as a date, number or yes/no: what
 # the template itself writes plain, and what the content reader reads as text anyway.
-_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_PLAIN = {"published": _DAY, "closes": _DAY, "start_date": _DAY, "end_date": _DAY,
-          "procedure.date": _DAY, "positions": r"[1-9][0-9]{0,2}",
-          "hours_per_week": r"[0-9]{1,2}(,[0-9]{1,2})?(-[0-9]{1,2}(,[0-9]{1,2})?)?(/[0-9]{1,2})?|[0-9]{1,3}%",
-          "contract.months": r"[1-9][0-9]{0,2}", "reserve.years": r"[1-9][0-9]?",
-          "requirements.experience_months": r"0|[1-9][0-9]{0,2}"}
-_FLAGS = {"draft", "salary.for_hours", "requirements.final_year_students",
-          "requirements.driving_licence_required", "procedure.tentative", "procedure.eliminating"}
+_PLAIN = {key.name: key.plain for key in KEYS if key.plain}
+_FLAGS = {key.name for key in KEYS if key.flag}
 _SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`") | set(CURLY_OPEN)
 _NUMBER_LIKE = re.compile(r"[-+.0-9][-+.0-9 /()eE]*")  # a phone number, a postal code, 1e3
 _YES_NO = {"ja", "nee", "yes", "no", "y", "n", "true", "false", "on", "off", "null", "~"}
@@ -160,7 +110,7 @@ class _Writer:
             self.line(_commented(f"{start}{name}:", comment), question)
             for item in value:
                 if isinstance(item, dict):
-                    keys = STEP_ORDER if key == ("procedure",) else tuple(item)
+                    keys = STEP_ORDER if key == (Top.PROCEDURE,) else tuple(item)
                     for index, child in enumerate(k for k in keys if k in item):
                         self.value(child, item[child], key + ("*", child), indent + 4,
                                    "- " if index == 0 else "")
