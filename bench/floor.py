@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from corpus import BUILD_DATE, WORK, generate  # noqa: E402
-from werkenbij.build import BuildOptions, build  # noqa: E402
-from werkenbij.build.workers import default_jobs  # noqa: E402
+from werkenbij.pipeline import BuildOptions, build  # noqa: E402
+from werkenbij.pipeline.workers import default_jobs  # noqa: E402
 
 
 @dataclass(frozen=True)

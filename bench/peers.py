@@ -28,8 +28,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from floor import measure, timed  # noqa: E402
 
 from corpus import BUILD_DATE, WORK, generate  # noqa: E402
-from werkenbij.build.stages import read_content  # noqa: E402
 from werkenbij.markdown_html import MarkdownConverter  # noqa: E402
+from werkenbij.pipeline.stages import read_content  # noqa: E402
 from werkenbij.read.config import load_config  # noqa: E402
 
 PELICAN = "pelican==4.12.0"

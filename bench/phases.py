@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from corpus import BUILD_DATE, WORK, generate  # noqa: E402
-from werkenbij.build import BuildOptions, BuildResult, build  # noqa: E402
+from werkenbij.pipeline import BuildOptions, BuildResult, build  # noqa: E402
 
 
 class MemorySampler(threading.Thread):

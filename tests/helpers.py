@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
-from werkenbij.build import BuildOptions, build
-from werkenbij.build.stages import read_content
 from werkenbij.markdown_html import MarkdownConverter
+from werkenbij.pipeline import BuildOptions, build
+from werkenbij.pipeline.stages import read_content
 from werkenbij.read.config import load_config
 from werkenbij.vacancy import Content
 

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from helpers import ROOT, copy_of
-from werkenbij.dev.issueform.check import Outcome
-from werkenbij.dev.issueform.form import block_titles
-from werkenbij.dev.issueform.propose import propose_vacancy
-from werkenbij.dev.issueform.spec import Question, questions
+from werkenbij.github.forms.check import Outcome
+from werkenbij.github.forms.form import block_titles
+from werkenbij.github.forms.propose import propose_vacancy
+from werkenbij.github.forms.spec import Question, questions
 
 TODAY = date(2025, 10, 1)  # the complete fixture's vacancies are open on this day
 MINIMAL = {"title": "Teamcoach", "team": "Wijkgericht Sociaal Werk",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from helpers import ROOT
-from werkenbij.dev.issueform.spec import NOT_IN_FORM, questions
+from werkenbij.github.forms.spec import NOT_IN_FORM, questions
 from werkenbij.vacancy.keys import KEYS
 
 GUIDE = ROOT / "content/LEESMIJ.md"

@@ -221,7 +221,7 @@ def test_a_failed_check_leaves_output_untouched(site):
 
 
 def test_a_full_disk_leaves_output_untouched(site, monkeypatch):
-    import werkenbij.build.output as write
+    import werkenbij.pipeline.output as write
 
     real = write.Path.write_bytes
     calls = []
@@ -240,7 +240,7 @@ def test_sigterm_during_the_build_leaves_output_untouched(site):
     before = tree_digest(site / "output")
     script = (
         "import os, signal, sys\n"
-        "import werkenbij.build.pipeline as pipeline\n"
+        "import werkenbij.pipeline.pipeline as pipeline\n"
         "from werkenbij.cli import main\n"
         "def killed(*args):\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
@@ -275,7 +275,7 @@ def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site)
 ])
 def test_a_template_error_names_file_and_line_and_leaves_output_untouched(site, tmp_path, broken,
                                                                           location):
-    from werkenbij.build.pipeline import BuildOptions, build
+    from werkenbij.pipeline.pipeline import BuildOptions, build
     from werkenbij.problems import TemplateFailure
 
     templates = tmp_path / "templates"
@@ -293,7 +293,7 @@ def test_a_template_error_names_file_and_line_and_leaves_output_untouched(site, 
 def test_a_broken_template_is_found_first_even_when_no_page_uses_it(site, tmp_path):
     """Every template is compiled before the content is read: a syntax error in the redirect
     page (no vacancy has an old name yet) fails the build, and comes before content errors."""
-    from werkenbij.build import BuildOptions, build
+    from werkenbij.pipeline import BuildOptions, build
     from werkenbij.problems import TemplateFailure
 
     templates = tmp_path / "templates"

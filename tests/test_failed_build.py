@@ -109,8 +109,8 @@ def test_a_mistake_in_the_last_vacancy_is_reported_before_anything_is_rendered(t
     """All content is read and validated first: with 30 vacancies read in worker processes and
     the last one broken, not one page is rendered and no staging folder is made."""
     from corpus import BUILD_DATE, generate
-    from werkenbij.build import stages
-    from werkenbij.build.output import Staging
+    from werkenbij.pipeline import stages
+    from werkenbij.pipeline.output import Staging
 
     site = generate(30, tmp_path / "site")
     last = site / "content/vacatures/vacature-00030.md"

@@ -14,13 +14,13 @@ from datetime import date
 import pytest
 from test_summary import github_html
 
-from werkenbij.dev.issueform.check import Outcome, comment_markdown
-from werkenbij.dev.issueform.parse import FormProblem
-from werkenbij.dev.issueform.spec import questions
-from werkenbij.github_markdown import WORD_JOINER, literal
+from werkenbij.github.forms.check import Outcome, comment_markdown
+from werkenbij.github.forms.parse import FormProblem
+from werkenbij.github.forms.spec import questions
+from werkenbij.github.markdown import WORD_JOINER, literal
+from werkenbij.github.summary.markdown import overview_markdown
+from werkenbij.github.summary.rows import Overview
 from werkenbij.problems import Problem
-from werkenbij.summary.markdown import overview_markdown
-from werkenbij.summary.rows import Overview
 
 HOSTILE = ("Mail jan@example.org of @wsw-team, zie #123 en https://evil.example/x, http://evil.example, "
            "www.evil.example, WWW.EVIL.EXAMPLE <img src=x onerror=alert(1)> <!-- c --> [a](javascript:x) "

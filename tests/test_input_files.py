@@ -127,7 +127,7 @@ def test_a_template_folder_linking_to_itself_is_walked_once(site):
     (30, "build.py: Deze map of dit bestand kan niet beschreven worden ("),
 ], ids=["disk-full", "read-only"])
 def test_a_disk_that_refuses_to_write_gets_one_dutch_sentence(site, monkeypatch, capsys, code, message):
-    import werkenbij.build.output as write
+    import werkenbij.pipeline.output as write
     from werkenbij.cli import main
 
     real, calls = write.Path.write_bytes, []

@@ -10,8 +10,8 @@ from test_issueform_write import read_back
 from helpers import copy_of
 from issueform_helpers import MINIMAL, TODAY, issue_body, propose, site, told
 from werkenbij.cli import main
-from werkenbij.dev.issueform.form import block_titles
-from werkenbij.dev.issueform.spec import questions
+from werkenbij.github.forms.form import block_titles
+from werkenbij.github.forms.spec import questions
 
 ENGLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
 TRICKY = {

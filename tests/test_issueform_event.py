@@ -14,10 +14,10 @@ import pytest
 from helpers import copy_of
 from issueform_helpers import MINIMAL, issue_body
 from werkenbij.cli import main
-from werkenbij.dev.issueform.cli import issue_body as read_issue_body
-from werkenbij.dev.issueform.form import WITHDRAW_QUESTIONS, block_titles
-from werkenbij.dev.issueform.spec import questions
-from werkenbij.github_markdown import literal
+from werkenbij.github.forms.cli import issue_body as read_issue_body
+from werkenbij.github.forms.form import WITHDRAW_QUESTIONS, block_titles
+from werkenbij.github.forms.spec import questions
+from werkenbij.github.markdown import literal
 
 AWKWARD = {"title": "Coach \"$(rm -rf ~)\" `id` 'x' ${HOME} \\n", "unit": "Kennis & cel; echo $?",
            "summary": "Eerste regel met `code` en $(date).\r\nTweede regel: \"quotes\" en 'quotes'.",

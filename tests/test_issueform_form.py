@@ -12,7 +12,7 @@ import yaml
 
 from helpers import ROOT
 from werkenbij.cli import main
-from werkenbij.dev.issueform.form import (
+from werkenbij.github.forms.form import (
     FORMS_DIR,
     PUBLIC,
     VACANCY_FORM,
@@ -21,7 +21,7 @@ from werkenbij.dev.issueform.form import (
     vacancy_form,
     withdraw_form,
 )
-from werkenbij.dev.issueform.spec import STEP_FLAGS, STEP_PARTS, questions
+from werkenbij.github.forms.spec import STEP_FLAGS, STEP_PARTS, questions
 from werkenbij.read.content import COMPETENCY_KEYS, STEP_KEYS
 from werkenbij.read.fields import LINK_KEYS
 from werkenbij.vacancy.contract import CONTRACT_DURATIONS, CONTRACT_STATUSES

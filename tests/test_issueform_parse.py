@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from issueform_helpers import MINIMAL, issue_body, propose, site, told
-from werkenbij.dev.issueform.form import block_titles
-from werkenbij.dev.issueform.parse import answers_of, proposal_of
-from werkenbij.dev.issueform.spec import questions
+from werkenbij.github.forms.form import block_titles
+from werkenbij.github.forms.parse import answers_of, proposal_of
+from werkenbij.github.forms.spec import questions
 from werkenbij.read.frontmatter import split_front_matter
 from werkenbij.read.yamltext import parse_yaml
 

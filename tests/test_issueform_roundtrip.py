@@ -14,10 +14,10 @@ import pytest
 from test_real_postings import JUSTITIE, KAPRIJKE, OPEN_ON, SINT_NIKLAAS, job_postings, key_facts, shown
 
 from helpers import FIXTURES, ROOT, build_site, parse
-from werkenbij.dev.issueform.form import block_titles, vacancy_form
-from werkenbij.dev.issueform.parse import _CHECKBOX, answers_of
-from werkenbij.dev.issueform.propose import propose_vacancy
-from werkenbij.dev.issueform.spec import questions
+from werkenbij.github.forms.form import block_titles, vacancy_form
+from werkenbij.github.forms.parse import _CHECKBOX, answers_of
+from werkenbij.github.forms.propose import propose_vacancy
+from werkenbij.github.forms.spec import questions
 
 BODIES = FIXTURES / "issueform"
 POSTINGS = [JUSTITIE, KAPRIJKE, SINT_NIKLAAS]

@@ -10,8 +10,8 @@ import pytest
 from helpers import ROOT, build_site, copy_of
 from issueform_helpers import issue_body
 from werkenbij.cli import main
-from werkenbij.dev.issueform.form import WITHDRAW_QUESTIONS
-from werkenbij.dev.issueform.withdraw import propose_withdrawal
+from werkenbij.github.forms.form import WITHDRAW_QUESTIONS
+from werkenbij.github.forms.withdraw import propose_withdrawal
 
 TODAY = date(2025, 10, 1)  # maatschappelijk-werker of the complete fixture closes on 2025-10-31
 FILE = "content/vacatures/maatschappelijk-werker.md"

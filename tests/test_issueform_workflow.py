@@ -13,8 +13,8 @@ import yaml
 from helpers import ROOT, copy_of
 from issueform_helpers import MINIMAL, issue_body
 from werkenbij.cli import main
-from werkenbij.dev.issueform.form import VACANCY_LABEL, WITHDRAW_LABEL, block_titles
-from werkenbij.dev.issueform.spec import questions
+from werkenbij.github.forms.form import VACANCY_LABEL, WITHDRAW_LABEL, block_titles
+from werkenbij.github.forms.spec import questions
 
 WORKFLOW = ROOT / ".github/workflows/formulieren.yml"
 

@@ -9,10 +9,10 @@ import pytest
 
 from helpers import ROOT, build_site, parse, text_of
 from issueform_helpers import TODAY, propose, site, told
-from werkenbij.dev.issueform.check import comment_markdown
-from werkenbij.dev.issueform.parse import FormProblem
-from werkenbij.dev.issueform.spec import questions
-from werkenbij.dev.issueform.write import scalar, vacancy_text
+from werkenbij.github.forms.check import comment_markdown
+from werkenbij.github.forms.parse import FormProblem
+from werkenbij.github.forms.spec import questions
+from werkenbij.github.forms.write import scalar, vacancy_text
 from werkenbij.read.frontmatter import split_front_matter
 from werkenbij.read.yamltext import parse_yaml
 
@@ -126,7 +126,7 @@ def test_yaml_look_alikes_are_written_so_the_page_shows_them_as_typed(root, tmp_
 
 
 def test_the_comment_shows_issue_text_inert():
-    from werkenbij.dev.issueform.check import Outcome
+    from werkenbij.github.forms.check import Outcome
     outcome = Outcome(problems=[FormProblem("closes", "'@x' is geen datum.", "Schrijf JJJJ-MM-DD.")])
     text = comment_markdown(outcome, questions({}), "de vacature")
     assert "1. **Fout in veld 'Laatste dag om te solliciteren'**: '\\@\u2060x' is geen datum\\." in text
@@ -134,7 +134,7 @@ def test_the_comment_shows_issue_text_inert():
 
 
 def test_the_comment_of_a_good_proposal_names_the_file_and_where_the_checks_ran():
-    from werkenbij.dev.issueform.check import Outcome
+    from werkenbij.github.forms.check import Outcome
     text = comment_markdown(Outcome(path="content/vacatures/coach.md"), questions({}), "de nieuwe vacature")
     assert "✅ In orde" in text and "`content/vacatures/coach.md`" in text
     assert "De controles zijn in deze workflow gelopen, niet in de pull request zelf." in text
@@ -151,7 +151,7 @@ def test_the_date_of_the_build_is_the_one_given(root):
 
 
 def test_a_problem_finds_its_question_by_its_key_not_by_its_line():
-    from werkenbij.dev.issueform.check import question_of
+    from werkenbij.github.forms.check import question_of
     from werkenbij.problems import Problem
     at = question_of(questions({}), {1: "title", 30: "body-work"}, default="vacancy")
 

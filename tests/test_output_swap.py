@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURES, ROOT, build_site, left_over, tree_digest
-from werkenbij.build import BuildOptions, swap
-from werkenbij.build.output import Staging
 from werkenbij.cli import main
 from werkenbij.dev.workspace import Workspace
+from werkenbij.pipeline import BuildOptions, swap
+from werkenbij.pipeline.output import Staging
 from werkenbij.problems import ContentError, UsageError
 
 DAY, LATER = date(2025, 10, 1), date(2025, 10, 15)  # two days on which the site differs
@@ -191,7 +191,7 @@ KILLED = """
 import os, signal, sys
 from datetime import date
 from pathlib import Path
-from werkenbij.build import BuildOptions, build
+from werkenbij.pipeline import BuildOptions, build
 
 root, where = Path(sys.argv[1]), sys.argv[2]
 print(os.getpid(), flush=True)
@@ -274,7 +274,7 @@ def test_leftovers_of_running_builds_are_kept_and_nothing_else_is_touched(site):
 TOGETHER = """
 import os, sys, time
 from pathlib import Path
-from werkenbij.build import output
+from werkenbij.pipeline import output
 from werkenbij.cli import main
 
 meeting, arguments = Path(sys.argv[1]), sys.argv[2:]

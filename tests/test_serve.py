@@ -204,8 +204,8 @@ def test_a_missing_page_gets_the_sites_404_page(server):
 
 
 def test_under_a_base_path_the_site_is_answered_there_and_every_other_path_sent_there(tmp_path):
-    from werkenbij.build import BuildOptions
     from werkenbij.dev.serve import DevServer
+    from werkenbij.pipeline import BuildOptions
 
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "complete", site)
@@ -266,8 +266,8 @@ def test_each_warning_is_printed_once_per_serve_run(tmp_path, capsys):
     """On every save the editor read the same warnings about files they did not touch."""
     from datetime import date
 
-    from werkenbij.build import BuildOptions
     from werkenbij.dev.serve import DevServer
+    from werkenbij.pipeline import BuildOptions
 
     site = tmp_path / "site"
     shutil.copytree(FIXTURES / "complete", site)

@@ -12,8 +12,8 @@ import pytest
 
 from corpus import BUILD_DATE, generate
 from helpers import ROOT, build_site, tree_digest
-from werkenbij.build import BuildOptions
 from werkenbij.dev.serve import DevServer, without_csp
+from werkenbij.pipeline import BuildOptions
 from werkenbij.problems import ContentError
 
 COUNT = 30  # enough for worker processes (jobs=2) to start on a cold build

@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 
 from helpers import FIXTURES, ROOT, copy_of, left_over, tree_digest
+from werkenbij.github.summary import summary_markdown
 from werkenbij.problems import UsageError
-from werkenbij.summary import summary_markdown
 
 SITE = FIXTURES / "summary"
 TODAY = date(2026, 6, 15)

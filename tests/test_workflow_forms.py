@@ -17,8 +17,8 @@ from workflow_harness import BOT_EMAIL, GitHub, Runner, commit_as, git, project
 
 from helpers import FIXTURES, ROOT
 from issueform_helpers import MINIMAL, issue_body
-from werkenbij.dev.issueform.form import block_titles
-from werkenbij.dev.issueform.spec import questions
+from werkenbij.github.forms.form import block_titles
+from werkenbij.github.forms.spec import questions
 
 WORKFLOW = ROOT / ".github/workflows/formulieren.yml"
 BEFORE = FIXTURES / "workflows/formulieren-before.yml"

@@ -10,9 +10,11 @@ import time
 import traceback
 from pathlib import Path
 
-from .build import BuildOptions, build, check_folder
-from .build.pipeline import external_options
-from .dev.issueform import cli as issue_forms
+from .github.forms import cli as issue_forms
+from .github.summary.command import HELP as SUMMARY_HELP
+from .github.summary.command import add_summary_arguments, print_summary
+from .pipeline import BuildOptions, build, check_folder
+from .pipeline.pipeline import external_options
 from .problems import (
     EXIT_CHECK,
     EXIT_CONTENT,
@@ -28,8 +30,6 @@ from .problems import (
 from .read.config import load_config
 from .report import FORMATS, count_line, print_problems
 from .schedule import resolve_build_date
-from .summary.command import HELP as SUMMARY_HELP
-from .summary.command import add_summary_arguments, print_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..build import BuildOptions
+from ..pipeline import BuildOptions
 from ..problems import BuildError, Problem, Severity, UsageError
 from ..report import Sources, count_line, print_problems
 from .workspace import Workspace

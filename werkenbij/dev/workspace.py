@@ -1,6 +1,6 @@
 """What `serve` keeps in memory between saves, so that a save redoes only what it can change.
 
-A save runs the same stages as `build()` (build/pipeline.py `run_stages`) with a `Memo`: a
+A save runs the same stages as `build()` (pipeline/pipeline.py `run_stages`) with a `Memo`: a
 vacancy file whose bytes did not change is not read again, a vacancy whose data and blocks did
 not change is not rendered again, and a page whose bytes did not change is not inspected again.
 The list pages, feeds and the site-wide checks are always redone. A change to a template, a
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import TracebackType
 
-from ..build.pipeline import BuildOptions, BuildResult, run_stages
-from ..build.stages import Memo
 from ..models import OutputFile
+from ..pipeline.pipeline import BuildOptions, BuildResult, run_stages
+from ..pipeline.stages import Memo
 
 
 class Workspace:

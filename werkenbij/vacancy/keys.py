@@ -58,7 +58,7 @@ class Top(StrEnum):
 
 
 class Answer(StrEnum):
-    """How the issue form reads an answer (dev/issueform/parse.py) into the key's value."""
+    """How the issue form reads an answer (github/forms/parse.py) into the key's value."""
 
     TEXT = "text"
     DATE = "date"

@@ -9,15 +9,15 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
-from ..markdown_html import MarkdownConverter
-from ..problems import ConfigError, Problem, Severity, UsageError
-from ..read.advice import shared_warnings, vacancy_warnings
-from ..read.config import load_config
-from ..read.content import ReadVacancy, read_vacancies, vacancy_paths
-from ..read.vacancy_rules import check_addresses, check_titles_apart
-from ..report import ordered, printable
-from ..schedule import is_shown, vacancy_state
-from ..vacancy import Vacancy
+from ...markdown_html import MarkdownConverter
+from ...problems import ConfigError, Problem, Severity, UsageError
+from ...read.advice import shared_warnings, vacancy_warnings
+from ...read.config import load_config
+from ...read.content import ReadVacancy, read_vacancies, vacancy_paths
+from ...read.vacancy_rules import check_addresses, check_titles_apart
+from ...report import ordered, printable
+from ...schedule import is_shown, vacancy_state
+from ...vacancy import Vacancy
 
 VACANCY_FOLDER = PurePosixPath("content/vacatures")
 

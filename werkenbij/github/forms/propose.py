@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ...dev.scaffold import vacancy_target
 from ...problems import UsageError
 from ...read.frontmatter import split_front_matter
 from ...read.yamltext import parse_yaml
-from ..scaffold import vacancy_target
 from .check import Outcome, judge, question_of
 from .form import block_titles
 from .parse import FormProblem, answers_of, proposal_of

@@ -1,7 +1,7 @@
 """The overview as GitHub-flavoured Markdown, in plain Dutch.
 
 Everything that comes from content (titles, paths, the messages that quote it) is untrusted:
-`literal` (github_markdown.py, shared with the comment on an issue) makes it plain text.
+`literal` (github/markdown.py, shared with the comment on an issue) makes it plain text.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from ..github_markdown import literal
-from ..problems import Problem, Severity
-from ..render.site import long_date
-from ..report import count_line
-from ..schedule import vacancy_state
+from ...problems import Problem, Severity
+from ...render.site import long_date
+from ...report import count_line
+from ...schedule import vacancy_state
+from ..markdown import literal
 from .rows import Overview, Row, RowState
 
 HEADING = "## Vacatures in dit voorstel"

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path, PurePosixPath
 
-from ..problems import EXIT_OK, UsageError
-from ..report import printable
-from ..schedule import resolve_build_date
+from ...problems import EXIT_OK, UsageError
+from ...report import printable
+from ...schedule import resolve_build_date
 from . import summary_markdown
 
 HELP = "toon elke vacature met haar staat, sluitingsdatum en meldingen (Markdown, voor GitHub)"

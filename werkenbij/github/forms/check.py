@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ...build import BuildOptions, build
-from ...github_markdown import literal
+from ...pipeline import BuildOptions, build
 from ...problems import BuildError, Problem, Severity
 from ...read.meanings import VACANCY
 from ...vacancy.keys import Top
+from ..markdown import literal
 from .parse import FormProblem
 from .spec import STEP_FLAGS, STEP_PARTS, Question
 

@@ -1,5 +1,5 @@
 """Untrusted text as plain text in GitHub Markdown: the one escaper of the job summary
-(summary/markdown.py) and of the comment on an issue (dev/issueform/check.py).
+(summary/markdown.py) and of the comment on an issue (forms/check.py).
 
 Untrusted is everything an editor wrote or a message quotes from it: a title, a file name, an
 answer of a form. Shown with `literal`, no such text can end a table cell, open a link, an
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .report import printable
+from ..report import printable
 
 _BLANKS = re.compile(r"[ \t\r\n]+")
 # Every ASCII punctuation character but the quotes: those mean something only inside a link's

@@ -1,7 +1,7 @@
 """The build, top to bottom: read all, validate all, render, write, check, swap (MkDocs' order).
 
 `output/` changes only when every stage succeeded: the site is written into a staging folder
-beside it, checked there, and swapped in at once (build/output.py). `serve` runs the same
+beside it, checked there, and swapped in at once (pipeline/output.py). `serve` runs the same
 stages (`run_stages`) with a sink in memory and a `Memo` that keeps what a save cannot change
 (dev/workspace.py); a build has no memo: every build is a whole one.
 """

@@ -1,0 +1,1 @@
+"""The GitHub tools: the issue forms, the job summary, and their one Markdown escaper."""
