@@ -651,3 +651,11 @@ def test_two_steps_with_one_title_are_two_calendar_events(site, tmp_path):
     out = build_site(tmp_path / "out", TODAY, root=site)
     events = Calendar.from_ical((out / "vacatures/test/procedure.ics").read_bytes()).walk("VEVENT")
     assert len({str(e["UID"]) for e in events}) == 2
+
+
+def test_towns_are_the_workplaces_municipalities_or_regions_once_each():
+    from werkenbij.vacancy.place import Place, towns
+
+    places = (Place(name="Sociaal Huis", city="Kortrijk"), Place(region="Vlaanderen en Brussel"),
+              Place(name="Buurthuis", city="Kortrijk"), Place(name="Zonder adres"))
+    assert towns(places) == ("Kortrijk", "Vlaanderen en Brussel")

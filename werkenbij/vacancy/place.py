@@ -37,3 +37,14 @@ class Employer:
 
 def place_label(place: Place) -> str:
     return ", ".join(place.parts)
+
+
+def towns(places: tuple[Place, ...]) -> tuple[str, ...]:
+    """Where the job is, as a job seeker filters on it: each workplace's municipality, or its
+    region when it names none, once each, in the order written. The list's place filter and
+    the feeds per place use this one answer."""
+    found: dict[str, None] = {}
+    for place in places:
+        if place.city or place.region:
+            found.setdefault(place.city or place.region, None)
+    return tuple(found)
