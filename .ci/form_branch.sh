@@ -1,32 +1,37 @@
 # Sourced by .github/workflows/formulieren.yml: what belongs to a form's proposal, asked in one
 # way everywhere. Needs BRANCH (formulier/<soort>-<issue>), BASE (the default branch),
-# GITHUB_REPOSITORY, GH_TOKEN, and a checkout with the whole history (fetch-depth: 0).
+# GITHUB_REPOSITORY, GITHUB_REPOSITORY_OWNER, GH_TOKEN, and a checkout with the whole history
+# (fetch-depth: 0). Each function fails rather than guess when GitHub or git cannot answer.
 
 # The commits of this workflow are made by GitHub's bot; any other commit is a person's work.
 BOT_NAME="github-actions[bot]"
 BOT_EMAIL="41898282+github-actions[bot]@users.noreply.github.com"
 
 # The URL of the open pull request from this repository's own branch $BRANCH, or nothing.
-# `gh pr list --head` matches the branch name in every repository, forks included: a fork's
-# pull request from a branch with the same name is never ours.
+# Asked with the owner in the filter (`gh pr list --head` takes no owner: it matches the branch
+# name in every fork, and lists only 30): a fork's pull request from a branch with the same name
+# is never ours. The repository is checked again on each answer.
 own_pull_request() {
-  gh pr list --repo "$GITHUB_REPOSITORY" --head "$BRANCH" --state open \
-    --json url,isCrossRepository,headRefName \
-    --jq "map(select((.isCrossRepository | not) and .headRefName == \"$BRANCH\")) | .[0].url // empty"
+  gh api "repos/$GITHUB_REPOSITORY/pulls?head=$GITHUB_REPOSITORY_OWNER:$BRANCH&state=open" \
+    --jq 'map(select(.head.repo.full_name == $ENV.GITHUB_REPOSITORY and .head.ref == $ENV.BRANCH))
+          | .[0].html_url // empty'
 }
 
 # Fetches origin's $BASE and $BRANCH; prints the commit at the tip of $BRANCH, or nothing when
-# origin has no such branch.
+# origin has no such branch (git ls-remote exits 2 for that, and only for that).
 fetch_branch() {
   git fetch --quiet origin "+refs/heads/$BASE:refs/remotes/origin/$BASE" || return 1
-  if git fetch --quiet origin "+refs/heads/$BRANCH:refs/remotes/origin/$BRANCH" 2>/dev/null; then
-    git rev-parse "refs/remotes/origin/$BRANCH"
-  fi
+  local status=0
+  git ls-remote --exit-code --heads origin "refs/heads/$BRANCH" > /dev/null || status=$?
+  if [ "$status" -eq 2 ]; then return 0; fi
+  if [ "$status" -ne 0 ]; then return 1; fi
+  git fetch --quiet origin "+refs/heads/$BRANCH:refs/remotes/origin/$BRANCH" || return 1
+  git rev-parse "refs/remotes/origin/$BRANCH"
 }
 
 # How many commits between $BASE and $1 (the branch's tip) someone else than this workflow
 # made: a reviewer's fix, or main merged in with GitHub's "Update branch". Those are never
-# thrown away. Fails (rather than answering 0) when git cannot tell.
+# thrown away.
 others_commits() {
   local committers
   committers=$(git log --format=%ce "refs/remotes/origin/$BASE..$1") || return 1

@@ -52,10 +52,10 @@ def event(action: str, text: str, *, author: str = "redacteur", sender: str | No
             "repository": {"default_branch": "main", "full_name": "stad-kortrijk/werken-bij"}}
 
 
-def run(github: GitHub, tmp_path: Path, payload: dict, workflow: Path = WORKFLOW):
+def run(github: GitHub, tmp_path: Path, payload: dict, workflow: Path = WORKFLOW, meanwhile=None):
     folder = tmp_path / f"run-{len(list(tmp_path.glob('run-*')))}"
     return Runner(workflow, github, folder, event_name="issues", event=payload,
-                  environment=TODAY).run()
+                  environment=TODAY, meanwhile=meanwhile).run()
 
 
 def branch_log(github: GitHub) -> list[str]:
@@ -84,8 +84,8 @@ def test_a_team_members_issue_becomes_a_pull_request_from_its_own_branch(github,
     assert branch_log(github) == [f"{BOT_EMAIL} Vacature: teamcoach"]
     [comment] = github.comments(ISSUE)
     assert f"**Voorstel (pull request):** {request['url']}" in comment
-    calls = [c for c in github.state["calls"] if c[0] == "api"]
-    assert [c[1] for c in calls] == ["repos/stad-kortrijk/werken-bij/collaborators/redacteur/permission"] * 2
+    asked = [c[1] for c in github.state["calls"] if c[0] == "api" and c[1].endswith("/permission")]
+    assert asked == ["repos/stad-kortrijk/werken-bij/collaborators/redacteur/permission"] * 2
 
 
 @pytest.mark.parametrize("workflow, safe", [(WORKFLOW, True), (BEFORE, False)], ids=["now", "before"])
@@ -147,6 +147,68 @@ def test_a_reviewers_commit_on_the_form_branch_survives_an_edit_of_the_issue(git
     run(github, tmp_path, event("closed", body(), state="closed"))
     assert github.ref(f"refs/heads/{BRANCH}") == tip and github.pulls()[0]["state"] == "OPEN"
     assert "het voorstel blijft staan" in github.comments(ISSUE)[-1]
+
+
+def test_a_reviewers_push_while_the_workflow_runs_is_kept_and_the_issue_is_told(github, tmp_path):
+    """The reviewer pushes after the workflow looked at the branch and before it pushes: the
+    leased push fails, the reviewer's commit stays, and the issue hears that its edit is not in."""
+    run(github, tmp_path, event("opened", body()))
+    pushed = []
+    done = run(github, tmp_path, event("edited", body(summary="Je coacht een wijkteam in Kortrijk.")),
+               meanwhile={"Pull request maken of bijwerken":
+                          lambda: pushed.append(reviewer_fixes_the_branch(github, tmp_path))})
+    assert done["pull-request"].result == "success", done.log
+    assert done["pull-request"].outputs["kept"] == "true"
+    assert github.ref(f"refs/heads/{BRANCH}") == pushed[0]
+    said = github.comments(ISSUE)[-1]
+    assert "**Deze aanpassing van het issue staat niet in het voorstel.**" in said
+    assert github.pulls()[0]["url"] in said
+
+
+def test_closing_while_a_reviewer_pushes_keeps_their_branch(github, tmp_path):
+    """The reviewer's push lands after the workflow looked at the branch, while it closes the
+    pull request: the branch is deleted only as it was looked at, so it stays."""
+    run(github, tmp_path, event("opened", body()))
+    clone = tmp_path / "nalezer-race"
+    subprocess.run(["git", "clone", "-q", "--branch", BRANCH, str(github.remote), str(clone)], check=True)
+    (clone / "notitie.md").write_text("Nagelezen.\n", "utf-8")
+    tip = commit_as(clone, "Nagelezen", *REVIEWER)
+    github.change(when={"pr close": ["git", "-C", str(clone), "push", "-q", str(github.remote),
+                                     f"HEAD:refs/heads/{BRANCH}"]})
+    run(github, tmp_path, event("closed", body(), state="closed"))
+    assert github.pulls()[0]["state"] == "CLOSED"
+    assert github.ref(f"refs/heads/{BRANCH}") == tip
+    assert "De branch formulier/vacature-12 blijft staan" in github.comments(ISSUE)[-1]
+
+
+def test_its_own_pull_request_is_found_behind_thirty_forks_of_the_same_name(github, tmp_path):
+    """gh pr list shows 30 and takes no owner; the workflow asks GitHub for its own branch."""
+    run(github, tmp_path, event("opened", body()))
+    for n in range(31):
+        github.open_fork_pull_request(BRANCH, f"Fork {n}", owner=f"fork{n}")
+    done = run(github, tmp_path, event("edited", body(closes="morgen")))  # a mistake: back to draft
+    assert done["check"].outputs["ok"] == "false"
+    [own] = github.pulls(isCrossRepository=False)
+    assert own["isDraft"] is True
+    assert not any(p["isDraft"] is False for p in github.pulls(isCrossRepository=True))
+
+
+@pytest.mark.parametrize("action, state, waits_for_the_close", [
+    ("closed", "closed", True), ("edited", "open", True), ("reopened", "open", True),
+    ("edited", "closed", False),
+])
+def test_an_edit_of_a_closed_issue_never_replaces_a_waiting_close(action, state, waits_for_the_close):
+    """GitHub keeps one waiting run per concurrency group, and a newer one replaces it."""
+    import yaml
+    from workflow_expressions import interpolate
+
+    group = yaml.safe_load(WORKFLOW.read_text("utf-8"))["concurrency"]["group"]
+
+    def of(payload: dict) -> str:
+        return interpolate(group, {"github": {"event": payload}}, lambda which: True)
+
+    close = of(event("closed", "", state="closed"))
+    assert (of(event(action, "", state=state)) == close) is waits_for_the_close
 
 
 def test_a_push_between_looking_and_pushing_is_not_overwritten(tmp_path):

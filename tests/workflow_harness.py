@@ -177,13 +177,17 @@ class Stubs:
 class Runner:
     def __init__(self, workflow: Path, github: GitHub, folder: Path, *, event_name: str,
                  event: dict, sha: str | None = None, ref: str = "refs/heads/main",
-                 stubs: Stubs | None = None, patience: float = 60.0, environment: dict | None = None):
+                 stubs: Stubs | None = None, patience: float = 60.0, environment: dict | None = None,
+                 meanwhile: dict | None = None):
         self.workflow = yaml.safe_load(workflow.read_text("utf-8"))
         self.github, self.folder = github, folder
         self.event_name, self.event, self.ref = event_name, event, ref
         self.sha = sha or github.ref("refs/heads/main")
         self.patience = patience
         self.environment = environment or {}
+        # What happens on GitHub while the run goes on: step name -> a function called just
+        # before that step runs (a reviewer's push, a tag that moves).
+        self.meanwhile = meanwhile or {}
         self.bin = (stubs or Stubs()).write(folder / "bin")
         self.home = folder / "home"
         self.home.mkdir(parents=True, exist_ok=True)
@@ -250,6 +254,8 @@ class Runner:
                 steps[step_id] = {"outcome": "skipped", "conclusion": "skipped", "outputs": {}}
                 job.steps.append(Step(label, "skipped", "skipped"))
                 continue
+            if label in self.meanwhile:
+                self.meanwhile.pop(label)()
             step_env = {**env, **{k: interpolate(str(v), contexts, step_status)
                                   for k, v in step.get("env", {}).items()}}
             limit = float(step.get("timeout-minutes", minutes_left))
@@ -346,10 +352,18 @@ class Runner:
             shutil.rmtree(workspace)
             clone = ["clone", "-q", f"file://{self.github.remote}", str(workspace)]
             if depth:
-                clone[2:2] = ["--depth", str(depth), "--branch", self.ref.removeprefix("refs/heads/")]
-            subprocess.run(["git", *clone], check=True, capture_output=True)
+                clone[2:2] = ["--depth", str(depth), "--branch",
+                              given.get("ref") or self.ref.removeprefix("refs/heads/")]
+            missing = f"##[error]A branch or tag with the name '{given.get('ref')}' could not be found"
+            if subprocess.run(["git", *clone], capture_output=True).returncode:
+                return 1, missing, {}, False
             if depth == 0:
-                git(workspace, "checkout", "-q", "--detach", self.sha)
+                wanted = given.get("ref") or self.sha
+                if subprocess.run(["git", "-C", str(workspace), "checkout", "-q", "--detach", wanted],
+                                  capture_output=True).returncode:
+                    return 1, missing, {}, False
+            elif given.get("ref"):
+                pass  # a shallow clone of that branch or tag
             elif git(workspace, "rev-parse", "HEAD") != self.sha:
                 raise AssertionError("a shallow checkout of another commit than the branch's newest")
             if given.get("persist-credentials", "true") == "false":
