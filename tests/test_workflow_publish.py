@@ -5,6 +5,7 @@ as it was (tests/fixtures/workflows/publish-before.yml), to show that the harnes
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -67,7 +68,9 @@ def test_the_newest_commit_goes_online_and_becomes_the_published_one(site, tmp_p
     github, work = site
     sha = newer_commit(github, work)
     done = run(github, tmp_path)
-    assert done["build"].outputs == {"built": "newest", "commit": sha, "idle": "success"}, done.log
+    assert done["build"].outputs == {"built": "newest", "idle": "success",
+                                     "pages-url": "https://stad-kortrijk.github.io/werken-bij"}, done.log
+    assert done["fallback"].result == "skipped" and github.ref("refs/heads/main") == sha
     assert "NIEUWSTE-VERSIE" in online(done)
     assert github.ref("refs/tags/gepubliceerd") == sha
     assert done["report"].result == "success"
@@ -83,8 +86,8 @@ def test_a_newest_commit_that_breaks_the_publish_script_still_gets_the_fallback(
     if not safe:
         assert online(done) is None  # the broken script of the failed commit stopped the fallback
         return
-    assert done["build"].outputs["built"] == "fallback", done.log
-    assert done["build"].outputs["commit"] == published
+    assert done["build"].outputs["built"] == "" and done["fallback"].result == "success", done.log
+    assert done["fallback"].outputs["commit"] == published
     assert "NIEUWSTE-VERSIE" not in online(done)
     assert github.ref("refs/tags/gepubliceerd") == published  # a fallback never moves the tag
     assert done["report"].result == "failure"
@@ -105,7 +108,7 @@ def test_a_hanging_test_run_ends_at_its_limit_and_the_fallback_publishes(site, t
         assert "exceeded the maximum execution time of 360 minutes" in tests.output
         return
     assert "has timed out after 40 minutes" in tests.output
-    assert done["build"].outputs["built"] == "fallback", done.log
+    assert done["fallback"].result == "success", done.log
     assert "NIEUWSTE-VERSIE" not in online(done)
 
 
@@ -129,27 +132,27 @@ def test_a_fallback_whose_tag_moved_meanwhile_is_not_deployed(site, tmp_path):
     """The tag moves when a newer run published: a fallback built from the old tag must stop."""
     github, work = site
     newer_commit(github, work, break_publish_script=True)
-    # The tag moves on GitHub while this run builds: the stub `make` moves it, then fails.
     moved = github.ref("refs/heads/main")
-    move = f"git -C '{github.remote}' update-ref refs/tags/gepubliceerd {moved}"
     done = Runner(WORKFLOW, github, tmp_path / "run-moved", event_name="schedule", event={},
-                  stubs=_MovingTag(move), environment=ENVIRONMENT).run()
-    assert done["build"].outputs["built"] == "fallback", done.log
+                  stubs=Stubs(make="fail"), environment=ENVIRONMENT,
+                  meanwhile={"Is dit nog de nieuwste versie?": lambda: subprocess.run(
+                      ["git", "-C", str(github.remote), "update-ref", "refs/tags/gepubliceerd", moved],
+                      check=True)}).run()
+    assert done["fallback"].result == "success", done.log
     assert done["deploy"].result == "failure" and online(done) is None
     assert "de tag gepubliceerd staat nu op" in done["deploy"].log
 
 
-class _MovingTag(Stubs):
-    def __init__(self, command: str):
-        super().__init__(make="fail")
-        self.command = command
-
-    def write(self, folder: Path) -> Path:
-        super().write(folder)
-        make = folder / "make"
-        text = make.read_text("utf-8").replace("echo 'FAILED tests'", f"{self.command}; echo 'FAILED tests'")
-        make.write_text(text, "utf-8")
-        return folder
+def test_an_annotated_tag_is_followed_to_its_commit(site, tmp_path):
+    """A tag made by hand with `git tag -a`: GitHub gives the tag object; deploy follows it."""
+    github, work = site
+    git(work, "-c", "user.name=Redacteur", "-c", "user.email=redacteur@example.org", "tag", "-f", "-a",
+        "-m", "Eerste publicatie", "gepubliceerd")
+    github.push_from(work, "refs/tags/gepubliceerd")
+    newer_commit(github, work)
+    done = run(github, tmp_path, make="fail")
+    assert done["fallback"].result == "success" and done["deploy"].result == "success", done.log
+    assert "NIEUWSTE-VERSIE" not in online(done)
 
 
 def test_every_step_that_runs_project_code_has_a_time_limit_below_its_jobs():
