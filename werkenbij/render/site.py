@@ -48,6 +48,7 @@ class SiteRenderer:
                  markdown: MarkdownConverter):
         """Compiles every template now: a broken one stops the build before anything else
         (raises jinja2.TemplateError), and forked workers inherit them compiled."""
+        self._made_from = (templates, config, today, markdown)
         self.config, self.today, self.templates = config, today, templates.folder
         self.markdown = MarkdownRenderer(config.base_path, markdown)
         self.assets = assets.fingerprinted(templates.static())
@@ -70,6 +71,11 @@ class SiteRenderer:
                                 absolute_url=self.absolute_url, structured=structured)
         for name in self.env.list_templates(extensions=[s.lstrip(".") for s in TEMPLATE_SUFFIXES]):
             self.env.get_template(name)
+
+    def __reduce__(self) -> tuple:
+        """A spawned worker gets what the renderer was made from and compiles the templates
+        itself: the compiled ones (and the filters) cannot be pickled."""
+        return SiteRenderer, self._made_from
 
     def url(self, path: str) -> str:
         """A link inside the site, with the base path in front; other links pass unchanged."""
