@@ -3,7 +3,6 @@ the build did not write in it, a build killed in the middle of its swap, two bui
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import subprocess
@@ -347,8 +346,7 @@ def test_a_build_that_cannot_get_its_turn_says_so_in_dutch(site, monkeypatch, ca
     output = build_site(site / "output", LATER, root=site)
     before = tree_digest(output)
     monkeypatch.setattr(swap, "LOCK_WAIT_SECONDS", 1)
-    with open(site / ".output.lock", "w") as lock:  # another build, stuck in its swap
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with swap.swap_lock(output):  # another build, stuck in its swap
         assert main(["--root", str(site), "--output", str(output), "--date", "2025-10-01"]) == 2
         assert left_over(site) == sorted([".output.lock", *CLEAN])
     assert capsys.readouterr().err == (
