@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from helpers import BROWSER_NOW, CHROMIUM, CHROMIUM_FLAGS, build_site
+# The Windows mode (see like_windows/like_windows.py): before anything imports the project.
+if os.environ.get("WERKENBIJ_LIKE_WINDOWS"):
+    LIKE_WINDOWS = str(Path(__file__).resolve().parent / "like_windows")
+    sys.path.insert(0, LIKE_WINDOWS)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [LIKE_WINDOWS, os.environ.get("PYTHONPATH")]))
+    import like_windows
+
+    like_windows.install()
+
+from helpers import BROWSER_NOW, CHROMIUM, CHROMIUM_FLAGS, build_site  # noqa: E402
 
 
 @pytest.fixture(scope="session")
