@@ -21,6 +21,16 @@ if os.environ.get("WERKENBIJ_LIKE_WINDOWS"):
 from helpers import BROWSER_NOW, CHROMIUM, CHROMIUM_FLAGS, build_site  # noqa: E402
 
 
+def pytest_collection_modifyitems(config, items):
+    """A test with the browser fixture is a browser test (deselect: -m "not browser"). On
+    Windows a test that needs what only Linux and macOS have is skipped, not failed."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if os.name == "nt" and item.get_closest_marker("posix"):
+            item.add_marker(pytest.mark.skip(reason="needs symbolic links, FIFOs, signals or bash"))
+
+
 @pytest.fixture(scope="session")
 def open_site(tmp_path_factory) -> Path:
     """The real site as it was on 2025-10-20, when the vacancy was open."""

@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from helpers import ROOT
 
 
@@ -104,6 +106,7 @@ def test_a_python_without_the_packages_gets_a_dutch_sentence_not_a_traceback(tmp
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.posix
 def test_make_serve_runs_serve_with_the_projects_python():
     result = subprocess.run(["make", "-n", "--no-print-directory", "serve", "ARGS=--drafts"],
                             capture_output=True, text=True,

@@ -236,6 +236,7 @@ def test_a_full_disk_leaves_output_untouched(site, monkeypatch):
     failed_build(site, OSError)
 
 
+@pytest.mark.posix
 def test_sigterm_during_the_build_leaves_output_untouched(site):
     before = tree_digest(site / "output")
     script = (
