@@ -20,6 +20,11 @@ if __name__ == "__main__":
     except ModuleNotFoundError as error:
         if (error.name or "").startswith("werkenbij"):
             raise  # our own mistake, not the machine's
+        if error.name in getattr(sys, "stdlib_module_names", ()):  # Python's own, not a package
+            sys.stderr.write(f"build.py: deze Python mist de module '{error.name}', die bij Python "
+                             "zelf hoort. Dat is een fout van build.py op dit systeem: meld dit aan "
+                             "de ontwikkelaars, met de versie van Python en het systeem.\n")
+            sys.exit(4)
         sys.stderr.write(f"build.py: deze Python mist de pakketten van het project (geen module "
                          f"'{error.name}'). {FIX} Of installeer ze: python -m pip install -r "
                          "requirements.txt\n")
