@@ -7,7 +7,8 @@ import sys
 # far, and says in Dutch what to do instead of a traceback.
 NEEDED = (3, 11)
 FIX = ("Gebruik de Python van het project: .venv/bin/python build.py (op Windows: "
-       ".venv\\Scripts\\python build.py). Die maak je met: make site.")
+       ".venv\\Scripts\\python build.py). Die maak je met: make site, of met een dubbelklik op "
+       "voorbeeld.cmd (Windows) of voorbeeld.command (macOS).")
 
 if __name__ == "__main__":
     if sys.version_info < NEEDED:
