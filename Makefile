@@ -22,9 +22,15 @@ site: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	$(PY) build.py serve $(ARGS)
 
+# The tests of the build, serve, the workers, file reading and the swap run once more in the
+# tests' Windows mode: without fcntl, os.O_NOFOLLOW and fork, as Python on Windows (tests/like_windows/).
+LIKE_WINDOWS_TESTS := tests/test_output_swap.py tests/test_input_files.py tests/test_failed_build.py \
+  tests/test_cli.py tests/test_serve.py tests/test_workers.py tests/test_platforms.py
+
 test: $(VENV)/.dev $(CHROMIUM) $(NODE_TOOLS)
 	$(PY) -m ruff check werkenbij tests bench build.py .ci/publish.py
 	$(PY) -m pytest
+	WERKENBIJ_LIKE_WINDOWS=1 $(PY) -m pytest -m "not browser" $(LIKE_WINDOWS_TESTS)
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check werkenbij tests bench build.py .ci/publish.py

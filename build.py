@@ -7,7 +7,8 @@ import sys
 # far, and says in Dutch what to do instead of a traceback.
 NEEDED = (3, 11)
 FIX = ("Gebruik de Python van het project: .venv/bin/python build.py (op Windows: "
-       ".venv\\Scripts\\python build.py). Die maak je met: make site.")
+       ".venv\\Scripts\\python build.py). Die maak je met: make site, of met een dubbelklik op "
+       "voorbeeld.cmd (Windows) of voorbeeld.command (macOS).")
 
 if __name__ == "__main__":
     if sys.version_info < NEEDED:
@@ -20,6 +21,11 @@ if __name__ == "__main__":
     except ModuleNotFoundError as error:
         if (error.name or "").startswith("werkenbij"):
             raise  # our own mistake, not the machine's
+        if error.name in getattr(sys, "stdlib_module_names", ()):  # Python's own, not a package
+            sys.stderr.write(f"build.py: deze Python mist de module '{error.name}', die bij Python "
+                             "zelf hoort. Dat is een fout van build.py op dit systeem: meld dit aan "
+                             "de ontwikkelaars, met de versie van Python en het systeem.\n")
+            sys.exit(4)
         sys.stderr.write(f"build.py: deze Python mist de pakketten van het project (geen module "
                          f"'{error.name}'). {FIX} Of installeer ze: python -m pip install -r "
                          "requirements.txt\n")

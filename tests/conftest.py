@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from helpers import BROWSER_NOW, CHROMIUM, CHROMIUM_FLAGS, build_site
+# The Windows mode (see like_windows/like_windows.py): before anything imports the project.
+if os.environ.get("WERKENBIJ_LIKE_WINDOWS"):
+    LIKE_WINDOWS = str(Path(__file__).resolve().parent / "like_windows")
+    sys.path.insert(0, LIKE_WINDOWS)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [LIKE_WINDOWS, os.environ.get("PYTHONPATH")]))
+    import like_windows
+
+    like_windows.install()
+
+from helpers import BROWSER_NOW, CHROMIUM, CHROMIUM_FLAGS, build_site  # noqa: E402
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test with the browser fixture is a browser test (deselect: -m "not browser"). On
+    Windows a test that needs what only Linux and macOS have is skipped, not failed."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if os.name == "nt" and item.get_closest_marker("posix"):
+            item.add_marker(pytest.mark.skip(reason="needs symbolic links, FIFOs, signals or bash"))
 
 
 @pytest.fixture(scope="session")

@@ -65,6 +65,7 @@ def test_axe_finds_no_violation_on_any_page(browser, sites, viewport, scheme):
     assert found == []
 
 
+@pytest.mark.tools
 def test_nu_html_checker_finds_no_error(sites, tmp_path):
     # A canary page with a known error proves the checker really ran over the folders.
     canary = tmp_path / "canary.html"

@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from helpers import ROOT
 
 
@@ -94,6 +96,19 @@ def test_the_old_no_cache_option_is_still_accepted(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_a_module_of_python_itself_that_is_missing_is_not_called_a_missing_package(tmp_path):
+    """As Windows lacks fcntl: not the editor's installation, but code of ours that assumed it."""
+    hide = ("import runpy, sys; sys.modules['zoneinfo'] = None; sys.argv = ['build.py', '--help']; "
+            f"sys.path.insert(0, {str(ROOT)!r}); "
+            f"runpy.run_path({str(ROOT / 'build.py')!r}, run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", hide], capture_output=True, text=True, timeout=60,
+                            cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (4, (
+        "build.py: deze Python mist de module 'zoneinfo', die bij Python zelf hoort. Dat is een fout "
+        "van build.py op dit systeem: meld dit aan de ontwikkelaars, met de versie van Python en het "
+        "systeem.\n"))
+
+
 def test_a_python_without_the_packages_gets_a_dutch_sentence_not_a_traceback(tmp_path):
     """-S leaves out site-packages: the project's packages are missing, as with a system Python."""
     result = subprocess.run([sys.executable, "-S", str(ROOT / "build.py"), "--help"],
@@ -104,6 +119,7 @@ def test_a_python_without_the_packages_gets_a_dutch_sentence_not_a_traceback(tmp
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.posix
 def test_make_serve_runs_serve_with_the_projects_python():
     result = subprocess.run(["make", "-n", "--no-print-directory", "serve", "ARGS=--drafts"],
                             capture_output=True, text=True,

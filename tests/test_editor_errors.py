@@ -18,7 +18,7 @@ import pytest
 
 from helpers import FIXTURES, ROOT, build_site, left_over, parse, read_site, text_of, tree_digest
 from werkenbij.problems import BuildError, ConfigError, ContentError
-from werkenbij.report import WIDTH, Sources, printable
+from werkenbij.report import WIDTH, Sources, native, printable
 
 BROKEN = FIXTURES / "broken"
 TODAY = date(2025, 10, 1)
@@ -236,6 +236,7 @@ def test_a_full_disk_leaves_output_untouched(site, monkeypatch):
     failed_build(site, OSError)
 
 
+@pytest.mark.posix
 def test_sigterm_during_the_build_leaves_output_untouched(site):
     before = tree_digest(site / "output")
     script = (
@@ -261,8 +262,8 @@ def test_cli_content_error_exits_1_with_numbered_messages_and_no_traceback(site)
                             timeout=60)
     assert result.returncode == 1
     assert result.stderr.startswith(
-        f"1. {P}impossible-date.md:8:9: fout: 'closes' (de laatste dag om te solliciteren) is geen geldige "
-        "datum (2025-02-30).\n"
+        f"1. {native(P)}impossible-date.md:8:9: fout: 'closes' (de laatste dag om te solliciteren) is "
+        "geen geldige datum (2025-02-30).\n"
         "   8 | closes: 2025-02-30\n"
         "     |         ^~~~~~~~~~\n"
         "   oplossing: Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-11-05.\n")

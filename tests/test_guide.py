@@ -85,9 +85,10 @@ def test_every_build_py_command_the_guide_shows_is_accepted_by_the_command_line(
 
 def test_every_project_file_the_guide_names_exists():
     named = {piece.rstrip("/") for piece in _code()
-             if re.fullmatch(r"\.?[\w-]+(/[\w.-]+)+/?|[\w-]+\.(yaml|txt|py)|Makefile", piece)}
+             if re.fullmatch(r"\.?[\w-]+(/[\w.-]+)+/?|[\w-]+\.(yaml|txt|py|cmd|command)|Makefile", piece)}
     named = {path for path in named if not path.startswith(MADE_BY_THE_BUILD)}
-    assert {"templates/nieuwe-vacature.md", ".github/workflows/publish.yml"} <= named
+    assert {"templates/nieuwe-vacature.md", ".github/workflows/publish.yml", "voorbeeld.cmd",
+            "voorbeeld.command"} <= named
     missing = sorted(path for path in named - EXAMPLES
                      if not (ROOT / path).exists())
     assert missing == []
@@ -186,3 +187,36 @@ def test_a_draft_takes_the_page_and_its_old_names_off_the_site(closing):
     assert not (site / "vacatures/maatschappelijk-werker").exists()
     assert not (site / "vacatures/oude-naam").exists()
     assert "maatschappelijk-werker" not in (site / "vacatures/archief/index.html").read_text("utf-8")
+
+
+def _section(heading: str) -> str:
+    return GUIDE.split(f"\n{heading}\n", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+
+
+def test_the_guide_names_the_platforms_and_sends_no_one_to_wsl():
+    own = _section("## Werken op je eigen computer")
+    assert "Dat werkt op Windows 10 en 11, op macOS en op Linux." in own
+    assert "Op Windows heb je geen beheerdersrechten nodig." in own
+    assert "WSL" not in GUIDE and "Ubuntu" not in GUIDE and "(Admin)" not in GUIDE
+
+
+def test_what_the_guide_quotes_from_the_double_click_is_what_both_launchers_say():
+    """The window's first-time line and the missing-Python line, word for word; the address
+    the browser opens is the one serve prints."""
+    shown = _section("### De site bekijken met een dubbelklik")
+    quoted = re.findall(r'"([^"]+)"', shown)
+    assert "Python 3.11 of nieuwer ontbreekt" in quoted
+    assert "De eerste keer: het programma maakt de map .venv. Dat duurt enkele minuten." in quoted
+    launchers = [(ROOT / name).read_text("utf-8") for name in ("voorbeeld.cmd", "voorbeeld.command")]
+    for line in quoted:
+        if not line.startswith("Kladversie"):
+            assert all(line in launcher for launcher in launchers), line
+    assert "`http://127.0.0.1:8000`" in shown
+    assert all("build.py serve --drafts --open" in launcher for launcher in launchers)
+
+
+def test_the_windows_commands_of_the_guide_use_the_pythons_of_a_windows_venv():
+    """A Windows .venv has Scripts\\python.exe, not bin/python; each Windows command is also
+    accepted by the command line (see the test of every build.py command above)."""
+    windows = [piece for piece in _code() if piece.startswith(".venv\\")]
+    assert windows and all(piece.startswith(".venv\\Scripts\\python build.py") for piece in windows)

@@ -38,6 +38,7 @@ def refused(site, error=BuildError) -> list[str]:
     return [f"{p.path}: {p.message}" for p in caught.value.problems]
 
 
+@pytest.mark.posix
 def test_a_static_file_linking_to_the_environment_is_refused(site):
     shutil.copytree(ROOT / "templates", site / "templates")
     (site / "templates/static/env.txt").symlink_to("/proc/self/environ")
@@ -51,6 +52,7 @@ def test_a_static_file_linking_to_the_environment_is_refused(site):
     assert not any("environ" in name for name in before)
 
 
+@pytest.mark.posix
 def test_a_vacancy_linking_to_a_file_outside_the_project_is_refused(site, tmp_path):
     (site / VACANCIES / "geheim.md").symlink_to(tmp_path / "secret.md")
     assert refused(site, ContentError) == [
@@ -58,12 +60,14 @@ def test_a_vacancy_linking_to_a_file_outside_the_project_is_refused(site, tmp_pa
         f"({tmp_path / 'secret.md'})."]
 
 
+@pytest.mark.posix
 def test_a_link_to_dev_zero_is_refused_at_once(site):
     (site / VACANCIES / "nul.md").symlink_to("/dev/zero")
     assert refused(site, ContentError) == [
         f"{VACANCIES}/nul.md: Deze link wijst naar een bestand buiten het project (/dev/zero)."]
 
 
+@pytest.mark.posix
 def test_a_link_inside_the_project_is_read(site):
     text = (site / VACANCIES / "maatschappelijk-werker.md").read_text("utf-8")
     (site / "bron").mkdir()
@@ -74,6 +78,7 @@ def test_a_link_inside_the_project_is_read(site):
     assert (out / "vacatures/kopie/index.html").is_file()
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("make, message", [
     (lambda p: os.mkfifo(p), "Dit is geen gewoon bestand (maar een map, een pipe of een apparaat)."),
     (lambda p: p.mkdir(), "Dit is geen gewoon bestand (maar een map, een pipe of een apparaat)."),
@@ -88,6 +93,7 @@ def test_what_is_no_regular_file_gets_a_message_not_a_hang(site, make, message):
     assert f"{VACANCIES}/lus-a.md: {message}" in found
 
 
+@pytest.mark.posix
 def test_a_fifo_does_not_block_the_command_line(site):
     os.mkfifo(site / VACANCIES / "pijp.md")
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(site), "--date",
@@ -105,6 +111,7 @@ def test_a_file_beyond_the_size_limit_is_refused(site):
     assert message.startswith(f"{VACANCIES}/groot.md: Dit bestand is te groot (")
 
 
+@pytest.mark.posix
 def test_settings_linking_out_are_refused(site, tmp_path):
     (site / "site_config.yaml").unlink()
     (site / "site_config.yaml").symlink_to(tmp_path / "secret.md")
@@ -113,6 +120,7 @@ def test_settings_linking_out_are_refused(site, tmp_path):
         f"({tmp_path / 'secret.md'})."]
 
 
+@pytest.mark.posix
 def test_a_template_folder_linking_to_itself_is_walked_once(site):
     shutil.copytree(ROOT / "templates", site / "templates")
     (site / "templates/partials/lus").symlink_to(site / "templates", target_is_directory=True)

@@ -93,6 +93,7 @@ def test_the_text_the_procedure_and_the_apply_box_are_the_same(pages, from_the_f
     assert shown(by_form.main).replace(address, f"vacatures/{slug}/") == shown(by_hand.main)
 
 
+@pytest.mark.tools
 def test_githubs_own_parser_reads_the_same_answers(tmp_path):
     """`make test` installs the parser into .tools/ (see the Makefile)."""
     root = FIXTURES / "real"

@@ -3,9 +3,9 @@ the build did not write in it, a build killed in the middle of its swap, two bui
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -111,6 +111,7 @@ def snapshot(output: Path) -> list[tuple[str, str]]:
                   for p in output.rglob("*"))
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("make", FOREIGN.values(), ids=FOREIGN.keys())
 def test_a_folder_or_link_the_build_did_not_write_is_refused_named_and_kept(site, elsewhere, make):
     output = build_site(site / "output", DAY, root=site)
@@ -124,6 +125,7 @@ def test_a_folder_or_link_the_build_did_not_write_is_refused_named_and_kept(site
     assert left_over(site) == CLEAN
 
 
+@pytest.mark.posix
 def test_the_command_line_refuses_a_link_with_exit_code_2_and_no_traceback(site, elsewhere, capsys):
     output = build_site(site / "output", DAY, root=site)
     a_link_to_a_folder(output, elsewhere)
@@ -162,6 +164,7 @@ def serving(site: Path) -> Workspace:
                                   templates=ROOT / "templates", jobs=1))
 
 
+@pytest.mark.posix
 @pytest.mark.parametrize("save", ["edited", "removed"])
 def test_serve_never_writes_or_removes_anything_in_output(site, elsewhere, save):
     """A vacancy's folder in output/ became a link to the user's folder, and an empty folder
@@ -196,14 +199,15 @@ from werkenbij.pipeline import BuildOptions, build
 root, where = Path(sys.argv[1]), sys.argv[2]
 print(os.getpid(), flush=True)
 rename = os.rename
+KILL = getattr(signal, "SIGKILL", signal.SIGTERM)  # on Windows both end the process at once
 
 def dying_rename(source, target):  # the swap's second rename puts the new site in place
     second = Path(target) == root / "output"
     if second and where == "between the renames":
-        os.kill(os.getpid(), signal.SIGKILL)
+        os.kill(os.getpid(), KILL)
     rename(source, target)
     if second and where == "after the renames":
-        os.kill(os.getpid(), signal.SIGKILL)
+        os.kill(os.getpid(), KILL)
 
 os.rename = dying_rename
 build(BuildOptions(root=root, output=root / "output", today=date(2025, 10, 15),
@@ -215,7 +219,7 @@ def killed_build(site: Path, where: str) -> int:
     """A build on LATER, killed (SIGKILL) at `where` in its swap; returns its PID."""
     process = subprocess.run([sys.executable, "-c", KILLED, str(site), where], cwd=ROOT,
                              capture_output=True, text=True, timeout=120)
-    assert process.returncode == -9, process.stderr
+    assert process.returncode == (-9 if os.name != "nt" else signal.SIGTERM), process.stderr
     return int(process.stdout)
 
 
@@ -251,9 +255,9 @@ def test_a_build_killed_right_after_the_renames_leaves_the_new_site_whole(site):
 
 def test_leftovers_of_running_builds_are_kept_and_nothing_else_is_touched(site):
     build_site(site / "output", DAY, root=site)
-    gone = subprocess.Popen(["true"])  # a build that ended: its PID runs nothing any more
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])  # a build that ended: its PID runs nothing
     gone.wait()
-    with subprocess.Popen(["sleep", "60"]) as running:
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as running:
         try:
             theirs = [f".output.staging-{running.pid}", f".output.old-{running.pid}",
                       ".output.old", ".output.old-kopie", ".output.staging-12a", ".outputs.old-1"]
@@ -347,8 +351,7 @@ def test_a_build_that_cannot_get_its_turn_says_so_in_dutch(site, monkeypatch, ca
     output = build_site(site / "output", LATER, root=site)
     before = tree_digest(output)
     monkeypatch.setattr(swap, "LOCK_WAIT_SECONDS", 1)
-    with open(site / ".output.lock", "w") as lock:  # another build, stuck in its swap
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with swap.swap_lock(output):  # another build, stuck in its swap
         assert main(["--root", str(site), "--output", str(output), "--date", "2025-10-01"]) == 2
         assert left_over(site) == sorted([".output.lock", *CLEAN])
     assert capsys.readouterr().err == (

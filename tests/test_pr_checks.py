@@ -14,10 +14,10 @@ def workflow() -> dict:
     return yaml.safe_load(WORKFLOW.read_text("utf-8"))
 
 
-def steps() -> dict[str, dict]:
-    """The one job's steps by name (by action for those without one)."""
-    [job] = workflow()["jobs"].values()
-    return {step.get("name", step.get("uses", "").split("@")[0]): step for step in job["steps"]}
+def steps(job: str = "controle") -> dict[str, dict]:
+    """A job's steps by name (by action for those without one)."""
+    return {step.get("name", step.get("uses", "").split("@")[0]): step
+            for step in workflow()["jobs"][job]["steps"]}
 
 
 def test_it_runs_on_every_pull_request_and_every_push_except_to_main():
@@ -34,7 +34,7 @@ def test_it_may_only_read_the_repository():
 
 
 def test_it_tests_in_the_same_container_as_publishing():
-    [job] = workflow()["jobs"].values()
+    job = workflow()["jobs"]["controle"]
     publish = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text("utf-8"))["jobs"]["build"]
     assert job["container"] == publish["container"] == "python:3.11-bookworm"
     assert job["env"] == {"TZ": "Europe/Brussels"}
@@ -67,5 +67,18 @@ def test_no_command_takes_text_from_an_expression():
     """`${{ }}` in `run:` is pasted into the script before it runs: a branch name or pull
     request title could then run commands (script injection). Values go through `env:`."""
     runs = [step["run"] for job in workflow()["jobs"].values() for step in job["steps"] if "run" in step]
-    assert len(runs) == 4
+    assert len(runs) == 7
     assert [run for run in runs if "${{" in run] == []
+
+
+def test_windows_and_macos_run_the_tests_without_a_browser_and_a_build():
+    """The editors' own computers (README.md names them). The browser tests and those that
+    need npm's tools run on Linux only; the marker posix skips what Windows lacks."""
+    job = workflow()["jobs"]["andere-systemen"]
+    assert job["strategy"]["matrix"] == {"os": ["windows-latest", "macos-latest"]}
+    assert job["runs-on"] == "${{ matrix.os }}"
+    found = steps("andere-systemen")
+    assert found["actions/setup-python"]["with"] == {"python-version": "3.11"}
+    assert found["Pakketten"]["run"].endswith("-r requirements-dev.txt")
+    assert found["Tests zonder browser"]["run"] == 'python -m pytest -m "not browser and not tools"'
+    assert found["Bouwen"]["run"].startswith("python build.py ")

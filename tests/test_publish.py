@@ -80,6 +80,7 @@ def test_the_nightly_run_asks_github_to_keep_it_enabled():
     assert step["run"].endswith('/actions/workflows/publish.yml/enable"')
 
 
+@pytest.mark.tools
 def test_actionlint_finds_nothing_in_any_workflow(tmp_path):
     """Every workflow of the project (publishing, the checks on a proposed change, the forms),
     and a canary with a mistake that proves the linter really ran."""

@@ -14,6 +14,8 @@ import pytest
 
 from helpers import FIXTURES, ROOT, parse, text_of
 
+pytestmark = pytest.mark.posix  # bash, and the workflows' Linux runner
+
 VACANCY = "content/vacatures/maatschappelijk-werker.md"
 AFTER_CLOSING = "2025-11-05"  # the vacancy closes on 2025-10-31
 

@@ -7,12 +7,14 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import PureWindowsPath
 
 import pytest
 
 from helpers import FIXTURES, ROOT
+from werkenbij import report
 from werkenbij.problems import Problem, Severity
-from werkenbij.report import count_line, print_problems
+from werkenbij.report import count_line, native, print_problems
 
 BROKEN_LINK = Problem("output/over-wsw/index.html", 0, 0,
                       "Deze link wijst naar een pagina die niet bestaat (/weg/).",
@@ -21,6 +23,12 @@ BROKEN_LINK = Problem("output/over-wsw/index.html", 0, 0,
                       origin="content/pages/over-wsw.md", origin_line=12)
 LONG = Problem("content/pages/x.md", 4, 0, "Deze zin telt 30 woorden: \"a, b…\".",
                "Splits de zin.", severity=Severity.WARNING)
+
+
+@pytest.fixture(autouse=True)
+def posix_paths(monkeypatch):
+    """The expected texts below write paths with '/'; the one test of Windows sets '\\'."""
+    monkeypatch.setattr(report, "SEPARATOR", "/")
 
 
 def render(problems, format: str) -> str:
@@ -38,6 +46,17 @@ def test_human_report_numbers_errors_first_with_element_origin_and_fix():
         "2. content/pages/x.md:4: waarschuwing: Deze zin telt 30 woorden: \"a, b…\".\n"
         "   oplossing: Splits de zin.\n")
     assert count_line([LONG, BROKEN_LINK]) == "1 fout, 1 waarschuwing"
+
+
+def test_on_windows_the_terminal_shows_paths_with_backslashes_and_github_and_json_keep_slashes(monkeypatch):
+    monkeypatch.setattr(report, "SEPARATOR", "\\")
+    human = render([BROKEN_LINK], "human").splitlines()
+    assert human[0].startswith(f"1. {PureWindowsPath('output/over-wsw/index.html')}: fout: ")
+    assert human[2] == f"   gemaakt uit: {PureWindowsPath('content/pages/over-wsw.md')}:12"
+    assert "(/weg/)" in human[0]  # an address in the site is no path on this machine
+    assert render([BROKEN_LINK], "github").startswith(
+        "::error file=content/pages/over-wsw.md,line=12,title=links::output/over-wsw/index.html: ")
+    assert json.loads(render([BROKEN_LINK], "json"))[0]["origin"] == "content/pages/over-wsw.md"
 
 
 def test_json_report_holds_every_field():
@@ -77,7 +96,7 @@ def test_failed_check_is_traced_to_the_content_line(tmp_path):
                str(site / "output"), "--format"]
     human = subprocess.run(command + ["human"], capture_output=True, text=True, timeout=60)
     assert human.returncode == 3
-    assert f"   gemaakt uit: content/pages/over-wsw.md:{line}\n" in human.stderr
+    assert f"   gemaakt uit: {native('content/pages/over-wsw.md')}:{line}\n" in human.stderr
     github = subprocess.run(command + ["github"], capture_output=True, text=True, timeout=60)
     assert f"::error file=content/pages/over-wsw.md,line={line},title=links::" in github.stderr
     as_json = subprocess.run(command + ["json"], capture_output=True, text=True, timeout=60)

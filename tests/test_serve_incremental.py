@@ -197,6 +197,7 @@ def test_serve_writes_nothing_to_output_and_a_build_beside_it_changes_nothing_it
     assert tree_digest(project / "output") == built
 
 
+@pytest.mark.posix
 def test_a_partial_behind_a_symbolic_link_is_followed(project, tmp_path):
     elsewhere = project / "gedeeld"  # a link inside the project; one leading out is refused
     shutil.move(project / "templates/partials", elsewhere)

@@ -20,6 +20,8 @@ from issueform_helpers import MINIMAL, issue_body
 from werkenbij.github.forms.form import block_titles
 from werkenbij.github.forms.spec import questions
 
+pytestmark = pytest.mark.posix  # bash, and the workflows' Linux runner
+
 WORKFLOW = ROOT / ".github/workflows/formulieren.yml"
 BEFORE = FIXTURES / "workflows/formulieren-before.yml"
 ISSUE = 12

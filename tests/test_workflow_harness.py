@@ -10,6 +10,8 @@ from workflow_harness import Runner, Stubs, project
 
 from helpers import FIXTURES, ROOT
 
+pytestmark = pytest.mark.posix  # bash, and the workflows' Linux runner
+
 CONTEXTS = {"github": {"event": {"issue": {"labels": [{"name": "Vacature-formulier"}, {"name": "x"}],
                                            "number": 12}}},
             "steps": {"a": {"outcome": "skipped", "outputs": {"url": ""}}}, "needs": {}}

@@ -16,6 +16,8 @@ from workflow_harness import TEAM_MEMBER, GitHub, Runner, Stubs, commit_as, git,
 
 from helpers import FIXTURES, ROOT
 
+pytestmark = pytest.mark.posix  # bash, and the workflows' Linux runner
+
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
 BEFORE = FIXTURES / "workflows/publish-before.yml"
 PAGE = "vacatures/maatschappelijk-werker/index.html"

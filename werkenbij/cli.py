@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         help="bouw, toon de site op http://127.0.0.1:8000 en bouw opnieuw bij elke wijziging"))
     _add_build_options(serve_cmd, argparse.SUPPRESS)
     serve_cmd.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    serve_cmd.add_argument("--open", action="store_true", help="open de site in je browser")
     new_cmd = _dutch(commands.add_parser("new", add_help=False, prog="build.py new",
                                          help="begin een nieuwe vacature (als kladversie)"))
     new_cmd.add_argument("title", help='de functietitel, bv. "Maatschappelijk werker"')
@@ -208,7 +209,7 @@ def _serve(args: argparse.Namespace) -> int:
         base_path = load_config(options.root, options.base_url).base_path
     except ConfigError:
         base_path = "/"  # the server starts anyway and shows the mistake in the browser
-    DevServer(options, base_path).serve(args.port)
+    DevServer(options, base_path).serve(args.port, open_browser=args.open)
     return EXIT_OK
 
 

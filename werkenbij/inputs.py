@@ -6,6 +6,7 @@ secrets; a link to /dev/zero or a FIFO named *.md would never finish reading.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import stat
@@ -54,12 +55,7 @@ def read_input(path: Path, project: Path, limit: int = MAX_CONTENT_BYTES, looked
     problem = None if looked else refusal(path, project, limit)
     if problem is not None:
         raise InputRefused(problem)
-    # Non-blocking: should a FIFO take the file's place after the look above, opening it does
-    # not wait for a writer, and fstat below refuses it. A file that was no link is opened as
-    # no link (O_NOFOLLOW): swapped for one since, it fails instead of being followed.
-    flags = os.O_RDONLY | os.O_NONBLOCK
-    opened = os.open(path.resolve(), flags) if path.is_symlink() else os.open(path, flags | os.O_NOFOLLOW)
-    with os.fdopen(opened, "rb") as file:
+    with os.fdopen(_open(path), "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # swapped for something else since
             raise InputRefused(refusal(path, project, limit) or Problem(
                 _shown(path, project), 0, 0, "Dit is geen gewoon bestand.", "Wis het."))
@@ -68,6 +64,34 @@ def read_input(path: Path, project: Path, limit: int = MAX_CONTENT_BYTES, looked
         raise InputRefused(Problem(_shown(path, project), 0, 0, f"Dit bestand is te groot (meer dan "
                                    f"{limit // 1024} KB).", "Maak de tekst korter."))
     return data
+
+
+# Non-blocking: should a FIFO take the file's place after the look above, opening it does not
+# wait for a writer, and fstat refuses it. A file that was no link is opened as no link
+# (O_NOFOLLOW): swapped for one since, it fails instead of being followed. Windows has neither
+# flag (nor FIFOs among files): there `_swapped_for_a_link` notices such a swap after opening.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _open(path: Path) -> int:
+    if path.is_symlink():  # `refusal` found it leads to a file inside the project
+        return os.open(path.resolve(), os.O_RDONLY | _NONBLOCK)
+    opened = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
+    if not _NOFOLLOW and _swapped_for_a_link(path, opened):
+        os.close(opened)
+        raise OSError(errno.ELOOP, "swapped for a symbolic link while it was opened", str(path))
+    return opened
+
+
+def _swapped_for_a_link(path: Path, opened: int) -> bool:
+    """Whether `path`, no link a moment ago, is one now or is no longer the file that was
+    opened (a link put there, and taken away again)."""
+    try:
+        now = path.lstat()
+    except OSError:
+        return True
+    return stat.S_ISLNK(now.st_mode) or not os.path.samestat(now, os.fstat(opened))
 
 
 @functools.lru_cache(maxsize=8)

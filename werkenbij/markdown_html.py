@@ -34,6 +34,14 @@ class MarkdownConverter:
         self._html: dict[str, str] = {}
         self.converted = 0  # texts converted (not found in memory): for tests and benchmarks
 
+    def __getstate__(self) -> dict:
+        """For a spawned worker: the texts converted so far, not the Markdown instance (it is
+        made anew, with the same settings)."""
+        return {"_html": self._html, "converted": self.converted}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _markdown=new_markdown())
+
     def html(self, text: str) -> str:
         """Unsanitised HTML straight from Python-Markdown (never shown before the renderer)."""
         found = self._html.get(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -58,15 +59,26 @@ def print_problems(problems: list[Problem], stream: TextIO | None = None, format
     {"json": _json, "github": _github}[format](shown, stream)
 
 
+# How the editor's system writes a path: content\vacatures\x.md on Windows.
+SEPARATOR = os.sep
+
+
+def native(path: str) -> str:
+    """A path as the problems hold it (always with '/', as GitHub and the site need it), written
+    the way the editor sees it in their terminal and file manager."""
+    return path.replace("/", SEPARATOR)
+
+
 def _human(problems: list[tuple[Problem, Quote | None]], stream: TextIO) -> None:
     for number, (problem, quote) in enumerate(problems, start=1):
         kind = "fout" if problem.severity == Severity.ERROR else "waarschuwing"
-        stream.write(f"{number}. {problem.location}: {kind}: {problem.message}\n")
+        location = replace(problem, path=native(problem.path)).location
+        stream.write(f"{number}. {location}: {kind}: {problem.message}\n")
         if problem.element:
             stream.write(f"   element: {problem.element}\n")
         if problem.origin:
             line = f":{problem.origin_line}" if problem.origin_line else ""
-            stream.write(f"   gemaakt uit: {problem.origin}{line}\n")
+            stream.write(f"   gemaakt uit: {native(problem.origin)}{line}\n")
         if quote is not None:
             stream.write("".join(f"   {line}\n" for line in quote.terminal_lines()))
         if problem.fix:

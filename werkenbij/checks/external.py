@@ -216,7 +216,7 @@ def _write_cache(path: Path, results: dict[str, tuple[_Answer, float]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             json.dump(data, file, indent=2, sort_keys=True, ensure_ascii=False)
             file.write("\n")
         os.replace(temporary, path)

@@ -28,7 +28,7 @@ def new_vacancy(root: Path, templates: Path, config: SiteConfig, title: str, tod
     # One pass, so that a title which itself contains "{team}" stays as typed.
     text = _SLOT.sub(lambda slot: values[slot[1]], (templates / SKELETON).read_text("utf-8"))
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as file:  # "x": fail rather than overwrite
+    with target.open("x", encoding="utf-8", newline="\n") as file:  # "x": never overwrite
         file.write(text)
     return target
 

@@ -27,6 +27,7 @@ from .workspace import Workspace
 _CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 HOST = "127.0.0.1"  # never reachable from other machines
 POLL_MS = 50        # livereload polls every 800 ms; editors feel every millisecond
+OPEN_DELAY_SECONDS = 0.5  # with --open: the browser asks once the server listens
 
 
 class DevServer:
@@ -100,7 +101,9 @@ class DevServer:
         body = without_csp(files[found]) if kind == "text/html" else files[found]
         return _respond(start_response, "200 OK", kind, body)
 
-    def serve(self, port: int) -> None:
+    def serve(self, port: int, open_browser: bool = False) -> None:
+        """Serve on 127.0.0.1 until Ctrl+C; `open_browser`: also open the site in the browser,
+        once the first build is done (what voorbeeld.cmd and voorbeeld.command ask)."""
         from livereload import Server
         from livereload.handlers import LiveReloadHandler
         from tornado import ioloop
@@ -118,7 +121,8 @@ class DevServer:
         self.log(f"Bekijk de site op http://{HOST}:{port}{self.base_path} (stoppen: Ctrl+C)")
         # restart_delay "forever": no reload signal at start-up, only when a file changes
         try:
-            server.serve(port=port, host=HOST, debug=False, restart_delay="forever")
+            server.serve(port=port, host=HOST, debug=False, restart_delay="forever",
+                         open_url_delay=OPEN_DELAY_SECONDS if open_browser else None)
         except OSError as error:
             raise UsageError(f"Poort {port} is al in gebruik of niet beschikbaar ({error.strerror}). "
                              "Kies een andere met --port, bijvoorbeeld --port 8001.") from None

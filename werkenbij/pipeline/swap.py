@@ -9,7 +9,6 @@ builds swap one after the other; and it first puts right what killed builds left
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import shutil
@@ -18,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..problems import UsageError
+from . import lock
 
 MANIFEST = ".werkenbij-manifest"  # what a build wrote into output/ (see output.py)
 LOCK_WAIT_SECONDS = 60.0  # a swap takes well under a second: a build waiting longer is stuck
@@ -46,52 +46,19 @@ def replace_folder(new: Path, output: Path) -> Path:
 
 @contextlib.contextmanager
 def swap_lock(output: Path) -> Iterator[None]:
-    """Hold `.output.lock` beside `output` (flock), so that one build at a time replaces it
-    or cleans up beside it. Only around that, never a whole build.
-
-    The file is removed on release, so that nothing stays beside output/. A build that waited
-    on a file removed meanwhile holds a lock nobody else sees, so it takes the new file."""
-    lock = output.parent / f".{output.name}.lock"
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    while True:
-        handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        try:
-            held = _wait_for_lock(handle, deadline)
-            if held and _same_file(handle, lock):
-                break
-        except BaseException:
-            os.close(handle)
-            raise
-        os.close(handle)
-        if not held:
-            raise UsageError(f"Een andere build zet nu een site in {output} en is na "
-                             f"{LOCK_WAIT_SECONDS:g} s nog niet klaar; deze build heeft niets "
-                             "aangepast. Wacht tot de andere gedaan is en bouw dan opnieuw.")
+    """Hold `.output.lock` beside `output` (see lock.py), so that one build at a time replaces
+    it or cleans up beside it. Only around that, never a whole build. The file is removed on
+    release, so that nothing stays beside output/."""
+    path = output.parent / f".{output.name}.lock"
+    handle = lock.take(path, time.monotonic() + LOCK_WAIT_SECONDS)
+    if handle is None:
+        raise UsageError(f"Een andere build zet nu een site in {output} en is na "
+                         f"{LOCK_WAIT_SECONDS:g} s nog niet klaar; deze build heeft niets "
+                         "aangepast. Wacht tot de andere gedaan is en bouw dan opnieuw.")
     try:
         yield
     finally:
-        lock.unlink(missing_ok=True)  # before the release: no one can take this file any more
-        os.close(handle)
-
-
-def _wait_for_lock(handle: int, deadline: float) -> bool:
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(0.02)
-
-
-def _same_file(handle: int, path: Path) -> bool:
-    try:
-        named = path.stat()
-    except FileNotFoundError:
-        return False
-    opened = os.fstat(handle)
-    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
+        lock.release(path, handle)
 
 
 def recover_output(output: Path) -> None:
@@ -126,19 +93,7 @@ def _leftovers(output: Path) -> list[Path]:
         return []
     return [Path(entry.path) for entry in entries
             if (match := ours.fullmatch(entry.name)) and not entry.is_file(follow_symlinks=False)
-            and (int(match[2]) == os.getpid() or not _running(int(match[2])))]
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    except OverflowError:  # not a PID at all
-        return False
-    return True
+            and (int(match[2]) == os.getpid() or not lock.running(int(match[2])))]
 
 
 def _built_at(site: Path) -> int:

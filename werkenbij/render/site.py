@@ -54,6 +54,7 @@ class SiteRenderer:
                  markdown: MarkdownConverter):
         """Compiles every template now: a broken one stops the build before anything else
         (raises jinja2.TemplateError), and forked workers inherit them compiled."""
+        self._made_from = (templates, config, today, markdown)
         self.config, self.today, self.templates = config, today, templates.folder
         self.markdown = MarkdownRenderer(config.base_path, markdown)
         self.assets = assets.fingerprinted(templates.static())
@@ -79,6 +80,11 @@ class SiteRenderer:
                                 contract_options=[category.value for category in Category])
         for name in self.env.list_templates(extensions=[s.lstrip(".") for s in TEMPLATE_SUFFIXES]):
             self.env.get_template(name)
+
+    def __reduce__(self) -> tuple:
+        """A spawned worker gets what the renderer was made from and compiles the templates
+        itself: the compiled ones (and the filters) cannot be pickled."""
+        return SiteRenderer, self._made_from
 
     def url(self, path: str) -> str:
         """A link inside the site, with the base path in front; other links pass unchanged."""

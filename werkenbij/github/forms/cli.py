@@ -71,13 +71,14 @@ def run(args: argparse.Namespace, templates: Path) -> int:
         asked, what, form = (WITHDRAW_QUESTIONS, "de vacature met haar nieuwe laatste dag",
                              "Vacature offline halen")
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "comment.md").write_text(comment_markdown(outcome, asked, what), "utf-8")
+    (args.out / "comment.md").write_text(comment_markdown(outcome, asked, what), "utf-8", newline="\n")
     if not outcome.ok:
         return EXIT_CONTENT
     title = (f"Vacature: {Path(outcome.path).stem}" if args.form_command == "vacancy"
              else f"Vacature offline halen: {Path(outcome.path).stem}")
-    (args.out / "title.txt").write_text(title + "\n", "utf-8")
-    (args.out / "pull-request.md").write_text(_pull_request(form, outcome.path, args.issue), "utf-8")
+    (args.out / "title.txt").write_text(title + "\n", "utf-8", newline="\n")
+    pull_request = _pull_request(form, outcome.path, args.issue)
+    (args.out / "pull-request.md").write_text(pull_request, "utf-8", newline="\n")
     print(outcome.path)
     return EXIT_OK
 

@@ -75,7 +75,7 @@ def write_forms(root: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in ((VACANCY_FORM, vacancy_form(root)), (WITHDRAW_FORM, withdraw_form())):
-        (folder / name).write_text(text, "utf-8")
+        (folder / name).write_text(text, "utf-8", newline="\n")
         written.append(folder / name)
     return written
 

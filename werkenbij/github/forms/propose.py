@@ -37,7 +37,7 @@ def propose_vacancy(root: Path, templates: Path, body: str, today: date, issue: 
     written = vacancy_text(proposal.data, proposal.sections, headings, issue)
     _same_values(written.text, proposal.data)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(written.text, "utf-8")
+    target.write_text(written.text, "utf-8", newline="\n")
     rel = target.relative_to(root).as_posix()
     outcome = judge(root, templates, today, rel, question_of(asked, written.lines), asked)
     if proposal.problems:
