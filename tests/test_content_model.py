@@ -147,8 +147,8 @@ def test_employer_as_a_name_or_a_block_and_no_site_contact_for_it(site):
     assert vacancy.employer == Employer(name="OCMW Meerhout", address=Place(
         street="Markt 1", postal_code="2450", city="Meerhout"))
     assert (vacancy.contact.email, vacancy.contact.phone) == ("", "")  # not the site's mailbox
-    assert mistakes(site, CLOSES + "employer:\n  city: Meerhout\n") == ["8:3 'employer': 'name' (de naam "
-                                                                        "van de werkgever) ontbreekt."]
+    assert mistakes(site, CLOSES + "employer:\n  city: Meerhout\n") == [
+        "8:3 'employer': 'name' (de werkgever) ontbreekt."]
 
 
 def test_a_contact_without_email_keeps_its_name_role_and_phone(site):
@@ -309,7 +309,8 @@ def test_requirement_mistakes(site):
     assert mistakes(site, CLOSES + "requirements:\n  driving_licence: ja\n") == [
         "8:20 'requirements': 'driving_licence' (het rijbewijs) is geen rijbewijs (ja)."]
     assert mistakes(site, CLOSES + "requirements:\n  driving_licence_required: true\n") == [
-        "8:29 'requirements': 'driving_licence_required' (rijbewijs verplicht) zonder 'driving_licence'."]
+        "8:29 'requirements': 'driving_licence_required' (is het rijbewijs verplicht) zonder "
+        "'driving_licence'."]
 
 
 def test_apply_every_way_and_the_older_apply_url(site):
@@ -335,18 +336,19 @@ def test_apply_mistakes(site):
         "8:3 'apply' zegt niet hoe je solliciteert."]
     # one mistake, one message: the url is named, not also "says not how to apply"
     assert mistakes(site, CLOSES + "apply:\n  url: javascript:alert(1)\n") == [
-        "8:8 'apply': 'url' (de link om online te solliciteren) is geen toegelaten link "
+        "8:8 'apply': 'url' (de link naar het sollicitatieformulier) is geen toegelaten link "
         "(javascript:alert(1))."]
     hours_only = "apply:\n  email: jobs@example.org\n  in_person_hours: 9 tot 12\n"
     assert mistakes(site, CLOSES + hours_only) == [
-        "9:20 'apply': 'in_person_hours' (wanneer je je kandidatuur afgeeft) zonder 'in_person'."]
+        "9:20 'apply': 'in_person_hours' (wanneer je ze zelf afgeeft) zonder 'in_person'."]
 
 
 def test_reserve_and_its_mistakes(site):
     assert read(site, CLOSES + "reserve:\n  years: 2\n  note: Verlengen kan.\n").reserve == \
         Reserve(years=2, note="Verlengen kan.")
     assert mistakes(site, CLOSES + "reserve:\n  years: twee\n") == [
-        "8:10 'reserve': 'years' (hoe lang de reserve geldt) moet een geheel getal van 1 tot 10 zijn (twee)."]
+        "8:10 'reserve': 'years' (de wervingsreserve, aantal jaren) moet een geheel getal van 1 tot 10 zijn "
+        "(twee)."]
 
 
 # -- steps -----------------------------------------------------------------------------------------
@@ -402,7 +404,7 @@ def test_a_work_period_closes_the_vacancy_when_the_work_begins(site):
 def test_an_open_vacancy_needs_its_posting_date(site):
     head = HEAD.replace("published: 2025-09-01\n", "")
     assert mistakes(site, CLOSES, head=head) == [
-        "1:0 De vacature is open maar heeft geen 'published' (de dag waarop de vacature online komt): "
+        "1:0 De vacature is open maar heeft geen 'published' (de dag van publicatie): "
         "zonder die datum tonen "
         "zoekmachines ze niet bij hun vacatures."]
     # closed already: it only sits in the archive, nothing to refuse
@@ -460,10 +462,10 @@ def test_an_overall_pass_mark_is_shown_under_the_steps(site, tmp_path):
 @pytest.mark.parametrize("front, today, expected", [
     ("closes: 2062-10-31\n", TODAY,
      "'closes' (de laatste dag om te solliciteren: 2062-10-31) ligt meer dan een jaar van 'published' (de "
-     "dag waarop de vacature online komt: 2025-09-01): is het jaartal juist?"),
+     "dag van publicatie: 2025-09-01): is het jaartal juist?"),
     ("closes: 2025-10-31\nprocedure:\n  - title: Gesprek\n    date: 2052-11-05\n", TODAY,
-     "'date' (de datum van de stap: 2052-11-05) ligt meer dan een jaar van 'published' (de dag waarop de "
-     "vacature online komt: 2025-09-01): is het jaartal juist?"),
+     "'date' (de datum van de stap: 2052-11-05) ligt meer dan een jaar van 'published' (de dag van "
+     "publicatie: 2025-09-01): is het jaartal juist?"),
     ("start_date: 2025-11-01\nend_date: 2205-12-31\n", TODAY, None),  # beyond 2100: an error
     ("start_date: 2025-11-01\nend_date: 2035-12-31\n", TODAY,
      "'end_date' (de laatste werkdag: 2035-12-31) ligt meer dan zes jaar na het begin (2025-11-01): is het "
@@ -533,8 +535,8 @@ def test_what_ends_the_time_to_apply_is_the_earliest_the_vacancy_implies(site, f
 
 def test_a_vacancy_that_would_close_before_it_is_published_is_refused(site):
     assert mistakes(site, "start_date: 2025-08-01\n") == [
-        "6:13 De vacature sluit op 2025-07-31, vóór ze gepubliceerd wordt: 'published' (de dag waarop de "
-        "vacature online komt: 2025-09-01)."]
+        "6:13 De vacature sluit op 2025-07-31, vóór ze gepubliceerd wordt: 'published' (de dag van "
+        "publicatie: 2025-09-01)."]
 
 
 def test_closing_after_the_work_began_is_a_warning(site):
@@ -617,12 +619,12 @@ def test_an_empty_list_or_block_is_named_not_dropped(site, front, message):
                                "lijst of blok."),
     ("closes: 2025-02-30\n", "6:9 'closes' (de laatste dag om te solliciteren) is geen geldige datum "
                              "(2025-02-30)."),
-    ("apply:\n  email: mailto:a@b.be\n", "8:10 'apply': 'email' (het e-mailadres voor je kandidatuur) is "
+    ("apply:\n  email: mailto:a@b.be\n", "8:10 'apply': 'email' (het e-mailadres voor kandidaturen) is "
                                          "geen geldig e-mailadres (mailto:a@b.be)."),
     ("employer: [OCMW X]\n", "7:11 'employer' (de werkgever) moet een naam zijn, of een blok met 'name' en "
                              "het adres."),
-    ("location:\n  city: [Kortrijk]\n", "8:9 'location': 'city' (de gemeente) moet tekst zijn, geen lijst "
-                                        "of blok."),
+    ("location:\n  city: [Kortrijk]\n", "8:9 'location': 'city' (de gemeente van de werkplek) moet tekst "
+                                        "zijn, geen lijst of blok."),
 ])
 def test_one_mistake_gives_one_message(site, front, message):
     assert mistakes(site, front if "closes" in front else CLOSES + front) == [message]

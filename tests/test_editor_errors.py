@@ -70,15 +70,15 @@ EXPECTED = {
     "impossible-date": ["8:9: 'closes' (de laatste dag om te solliciteren) is geen geldige datum "
                         "(2025-02-30)."],
     "date-order": ["9:9: 'closes' (de laatste dag om te solliciteren: 2025-10-01) ligt vóór 'published' (de "
-                   "dag waarop de vacature online komt: 2025-11-01).",
+                   "dag van publicatie: 2025-11-01).",
                    "19:11: Stap 2 (2025-11-05) valt vóór de vorige stap (2025-11-12)."],
     "step-before-closing": ["16:11: Stap 1 (2025-11-12) valt vóór de sluitdatum (2025-11-20)."],
     "script-url-with-whitespace": ["8:12: 'apply_url' (de link om te solliciteren) is geen toegelaten link "
                                    "(java\tscript:alert(1))."],
-    "bad-email-and-phone": ["17:10: 'contact': 'email' (het e-mailadres) is geen geldig e-mailadres "
-                            "(test@@example).",
-                            "18:10: 'contact': 'phone' (het telefoonnummer) is geen geldig telefoonnummer "
-                            "(12)."],
+    "bad-email-and-phone": ["17:10: 'contact': 'email' (het e-mailadres van de contactpersoon) is geen "
+                            "geldig e-mailadres (test@@example).",
+                            "18:10: 'contact': 'phone' (het telefoonnummer van de contactpersoon) is geen "
+                            "geldig telefoonnummer (12)."],
     "bad-urls": ["8:12: 'apply_url' (de link om te solliciteren) is geen toegelaten link "
                  "(JaVaScRiPt:alert(1)).",
                  "10:8: 'salary': 'url' (de link naar de loonschalen) is geen toegelaten link "

@@ -147,7 +147,7 @@ def test_every_key_has_its_dutch_meaning_and_no_meaning_is_left_over():
 
 @pytest.mark.parametrize(("path", "key", "named"), [
     ("content/vacatures/x.md", ("grade",), "'grade' (het niveau)"),
-    ("content/vacatures/x.md", ("locations", 1, "city"), "'city' (de gemeente)"),
+    ("content/vacatures/x.md", ("locations", 1, "city"), "'city' (de gemeente van de werkplek)"),
     ("content/vacatures/x.md", ("contract", 0, "months"), "'months' (het aantal maanden)"),
     ("content/vacatures/x.md", ("procedure", 2, "date"), "'date' (de datum van de stap)"),
     ("content/vacatures/x.md", ("closing",), "'closing'"),  # unknown: no meaning to give

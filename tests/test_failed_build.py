@@ -53,8 +53,8 @@ def test_all_mistakes_are_reported_at_once(site):
         f"{VACANCY}:2:1: 'title' (de functietitel) ontbreekt.",
         f"{VACANCY}:6:17: 'hours_per_week' (de uren per week) is geen aantal uren dat de site kent "
         "(negentien).",
-        f"{VACANCY}:33:10: 'contact': 'email' (het e-mailadres) is geen geldig e-mailadres "
-        "(test-at-example).",
+        f"{VACANCY}:33:10: 'contact': 'email' (het e-mailadres van de contactpersoon) is geen geldig "
+        "e-mailadres (test-at-example).",
     ]
 
 

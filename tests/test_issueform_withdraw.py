@@ -108,8 +108,8 @@ def test_a_day_the_model_refuses_is_told_by_the_question_and_undone(root):
     before = path.read_bytes()
     outcome = withdraw(root, "maatschappelijk-werker", "2025-10-04", today=date(2025, 10, 3))
     assert told(outcome) == [
-        ("closes", "'Laatste dag om te solliciteren' (2025-10-04) ligt vóór 'published' (de dag waarop de "
-                   "vacature online komt: 2025-10-05).",
+        ("closes", "'Laatste dag om te solliciteren' (2025-10-04) ligt vóór 'published' (de dag van "
+                   "publicatie: 2025-10-05).",
          "Een vacature sluit na de dag waarop ze gepubliceerd wordt.")]
     assert path.read_bytes() == before
 

@@ -73,7 +73,7 @@ def test_each_line_remembers_its_question():
     where = {lines[number - 1].strip(): question for number, question in written.lines.items()}
     assert where["title: Coach"] == "title"
     assert where["location:                           # de werkplek"] == "location-city"
-    assert where["city: Kortrijk                    # de gemeente"] == "location-city"
+    assert where["city: Kortrijk                    # de gemeente van de werkplek"] == "location-city"
     assert where["date: 2026-02-01                # de dag van de stap (JJJJ-MM-DD)"] == "procedure"
     assert where["## Extra"] == "body-more" and where["Tekst."] == "body-more"
 

@@ -91,7 +91,8 @@ def _place(p: Fields) -> Place | None:
     place = Place(**{key: p.text(key) for key in sorted(PLACE_KEYS)})
     if not set(p.data) & {"name", "city", "region"}:  # as written: a wrong value is said already
         p.problem(None, f"{p.label}de werkplek heeft geen naam, gemeente of regio.",
-                  "Vul minstens 'city' (de gemeente) of 'region' (bv. Vlaanderen en Brussel) in.")
+                  f"Vul minstens {said(p.key + ('city',))} of 'region' (bv. Vlaanderen en "
+                  "Brussel) in.")
         return None
     return place
 

@@ -1,9 +1,10 @@
 """One row per key a vacancy file may hold: what it means, how the form asks it and how a
 written file says it. The reader's key sets, the Dutch meaning in messages, the issue form's
-questions (their id, kind of answer, options and example; the form keeps its own labels and
-help), the writer's order and comments, and the field table of content/LEESMIJ.md and the
-skeleton templates/nieuwe-vacature.md (held to this table by tests/test_documents.py) all come
-from here, so a key is added or changed in one place.
+questions (their id, label, kind of answer, options and example; the form keeps its help),
+the writer's order and comments, and the field table of content/LEESMIJ.md and the skeleton
+templates/nieuwe-vacature.md (held to this table by tests/test_documents.py) all come from
+here, so a key is added or changed in one place. A key the form asks is said by its label's
+words everywhere an editor meets it.
 
 A nested key joins its block and its own name with a dot (`salary.min`), as LEESMIJ writes it;
 the items of a list (`procedure`, `locations`, `competencies`, `faq`) share the rows of their
@@ -78,15 +79,19 @@ DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # a date as JJJJ-MM-DD
 
 @dataclass(frozen=True, kw_only=True)
 class Key:
-    """One key. `meaning`: how a message names it ("'grade' (het niveau)"); `comment`: what a
-    written file and the skeleton say after it; `lead`: a comment line above it, and
-    `new_group`: a blank line before it, as the skeleton has them. `plain`: a pattern of the
-    values a written file may leave unquoted although YAML would read a date or a number;
-    `flag`: a yes/no key. The form asks a key whose `answer` it reads, with its `example` and
-    `options`; `required` in the form; `not_in_form` says why the form leaves a key out."""
+    """One key. `label`: the question of the issue form that asks it, word for word (open
+    issues were written with it and are read again on every edit, so it does not change);
+    `meaning`: how a message names it ("'grade' (het niveau)"), for an asked key the label's
+    words (see `_asked`); `comment`: what a written file and the skeleton say after it; `lead`: a
+    comment line above it, and `new_group`: a blank line before it, as the skeleton has them.
+    `plain`: a pattern of the values a written file may leave unquoted although YAML would read
+    a date or a number; `flag`: a yes/no key. The form asks a key whose `answer` it reads, with
+    its `example` and `options`; `required` in the form; `not_in_form` says why the form leaves
+    a key out."""
 
     name: str
     meaning: str
+    label: str = ""
     comment: str = ""
     lead: str = ""
     new_group: bool = False
@@ -103,111 +108,135 @@ class Key:
         return tuple(self.name.split("."))
 
 
+def label_said(article: str, label: str) -> str:
+    """A form label as it stands inside a sentence: "Laatste dag om te solliciteren" is said
+    "de laatste dag om te solliciteren". A message puts ': value' after it, so a label's own
+    colon becomes a comma and its question mark goes."""
+    words = (label[:1].lower() + label[1:]).removesuffix("?").replace(": ", ", ")
+    return f"{article} {words}" if article else words
+
+
 def _row(name: str, meaning: str, **rest) -> Key:
     return Key(name=name, meaning=meaning, **rest)
 
 
+def _asked(name: str, article: str, label: str, **rest) -> Key:
+    """A key the issue form asks by `label`: the editor meets it by the label's words, in the
+    form, in a message, in the skeleton and in the guide (tests/test_documents.py)."""
+    return Key(name=name, meaning=label_said(article, label), label=label, **rest)
+
+
 KEYS: tuple[Key, ...] = (
-    _row(Top.DRAFT, "kladversie", flag=True, answer=Answer.FLAG, new_group=True,
-         lead="# Zolang draft: true hieronder staat, komt de vacature niet online (bekijk ze met --drafts)."),
-    _row(Top.TITLE, "de functietitel", example="Maatschappelijk werker", required=True, new_group=True,
-         lead="# De functietitel en het team:"),
-    _row(Top.TEAM, "het team", example="Wijkgericht Sociaal Werk"),
-    _row(Top.UNIT, "de dienst", comment="de dienst binnen het team", example="Kenniscel"),
-    _row(Top.SUMMARY, "de korte samenvatting", required=True),
+    _asked(Top.DRAFT, "", "Kladversie", flag=True, answer=Answer.FLAG, new_group=True,
+           lead="# Zolang draft: true (kladversie) hieronder staat, komt de vacature niet online "
+                "(bekijk ze met --drafts)."),
+    _asked(Top.TITLE, "de", "Functietitel", example="Maatschappelijk werker", required=True, new_group=True,
+           lead="# De functietitel en het team:"),
+    _asked(Top.TEAM, "het", "Team", example="Wijkgericht Sociaal Werk"),
+    _asked(Top.UNIT, "de", "Dienst", comment="de dienst binnen het team", example="Kenniscel"),
+    _asked(Top.SUMMARY, "de", "Korte samenvatting", required=True),
     _row(Top.EMPLOYER, "de werkgever"),
-    _row("employer.name", "de naam van de werkgever", example="OCMW Meerhout"),
-    _row("employer.url", "de website van de werkgever", example="https://…"),
-    _row("employer.street", "de straat en het huisnummer", example="Markt 1"),
-    _row("employer.postal_code", "de postcode", example="2450"),
-    _row("employer.city", "de gemeente", example="Meerhout"),
-    _row(Top.PUBLISHED, "de dag waarop de vacature online komt", plain=DAY, answer=Answer.DATE,
-         example="2027-01-04", required=True, new_group=True,
-         lead="# De dag waarop de vacature online komt (JJJJ-MM-DD)."),
-    _row(Top.CLOSES, "de laatste dag om te solliciteren",
-         comment="de laatste dag om te solliciteren (JJJJ-MM-DD)", plain=DAY, answer=Answer.DATE,
-         example="2027-01-31"),
-    _row(Top.START_DATE, "de eerste werkdag", comment="de eerste werkdag (JJJJ-MM-DD)", plain=DAY,
-         answer=Answer.DATE, example="2027-03-01"),
-    _row(Top.END_DATE, "de laatste werkdag",
-         comment="de laatste werkdag, bij een job voor een bepaalde periode", plain=DAY, answer=Answer.DATE,
-         example="2027-08-31"),
-    _row(Top.REFERENCE, "het vacaturenummer", comment="het vacaturenummer", example="5551"),
-    _row(Top.POSITIONS, "het aantal plaatsen", comment="het aantal plaatsen", plain="[1-9][0-9]{0,2}",
-         answer=Answer.NUMBER, example="2"),
-    _row(Top.GRADE, "het niveau", answer=Answer.GRADES, example="B1-B3", new_group=True),
-    _row(Top.HOURS_PER_WEEK, "de uren per week", plain=HOURS_PLAIN, answer=Answer.NUMBER, example="38"),
-    _row(Top.HOURS_NOTE, "de uitleg bij de uren", comment="wat de uren niet zeggen",
-         example="In de schoolvakanties werk je minder."),
+    _asked("employer.name", "de", "Werkgever", example="OCMW Meerhout"),
+    _asked("employer.url", "de", "Website van de werkgever", example="https://…"),
+    _asked("employer.street", "", "Straat en huisnummer van de werkgever", example="Markt 1"),
+    _asked("employer.postal_code", "de", "Postcode van de werkgever", example="2450"),
+    _asked("employer.city", "de", "Gemeente van de werkgever", example="Meerhout"),
+    _asked(Top.PUBLISHED, "de", "Dag van publicatie", plain=DAY, answer=Answer.DATE,
+           example="2027-01-04", required=True, new_group=True,
+           lead="# De dag van publicatie (JJJJ-MM-DD): de dag waarop de vacature online komt."),
+    _asked(Top.CLOSES, "de", "Laatste dag om te solliciteren",
+           comment="de laatste dag om te solliciteren (JJJJ-MM-DD)", plain=DAY, answer=Answer.DATE,
+           example="2027-01-31"),
+    _asked(Top.START_DATE, "de", "Eerste werkdag", comment="de eerste werkdag (JJJJ-MM-DD)", plain=DAY,
+           answer=Answer.DATE, example="2027-03-01"),
+    _asked(Top.END_DATE, "de", "Laatste werkdag",
+           comment="de laatste werkdag, bij een job voor een bepaalde periode", plain=DAY, answer=Answer.DATE,
+           example="2027-08-31"),
+    _asked(Top.REFERENCE, "het", "Vacaturenummer", comment="het vacaturenummer", example="5551"),
+    _asked(Top.POSITIONS, "het", "Aantal plaatsen", comment="het aantal plaatsen", plain="[1-9][0-9]{0,2}",
+           answer=Answer.NUMBER, example="2"),
+    _asked(Top.GRADE, "het", "Niveau", answer=Answer.GRADES, example="B1-B3", new_group=True),
+    _asked(Top.HOURS_PER_WEEK, "de", "Uren per week", plain=HOURS_PLAIN, answer=Answer.NUMBER, example="38"),
+    _asked(Top.HOURS_NOTE, "de", "Uitleg bij de uren",
+           comment="de uitleg bij de uren: wat de uren niet zeggen",
+           example="In de schoolvakanties werk je minder."),
     _row(Top.CONTRACT, "het contract"),
-    _row("contract.status", "het soort contract", comment="contractueel, statutair, jobstudent of stage",
-         options=CONTRACT_STATUSES),
-    _row("contract.duration", "de duur van het contract",
-         comment="onbepaalde duur, bepaalde duur of vervanging", options=CONTRACT_DURATIONS),
-    _row("contract.months", "het aantal maanden", comment="alleen bij bepaalde duur of vervanging",
-         plain="[1-9][0-9]{0,2}", answer=Answer.NUMBER, example="18"),
-    _row("contract.note", "de uitleg bij het contract", example="met kans op verlenging"),
+    _asked("contract.status", "het", "Soort contract",
+           comment="het soort contract: contractueel, statutair, jobstudent of stage",
+           options=CONTRACT_STATUSES),
+    _asked("contract.duration", "de", "Duur van het contract",
+           comment="de duur van het contract: onbepaalde duur, bepaalde duur of vervanging",
+           options=CONTRACT_DURATIONS),
+    _asked("contract.months", "het", "Aantal maanden",
+           comment="het aantal maanden, alleen bij bepaalde duur of vervanging",
+           plain="[1-9][0-9]{0,2}", answer=Answer.NUMBER, example="18"),
+    _asked("contract.note", "de", "Uitleg bij het contract", example="met kans op verlenging"),
     _row(Top.LOCATION, "de werkplek", comment="de werkplek", new_group=True),
-    _row("location.name", "de naam van het gebouw", comment="naam van het gebouw", example="Sociaal Huis"),
-    _row("location.street", "de straat en het huisnummer", comment="straat en huisnummer",
-         example="Budastraat 35"),
-    _row("location.postal_code", "de postcode", example="8500"),
-    _row("location.city", "de gemeente", comment="de gemeente", example="Kortrijk"),
-    _row("location.region", "de streek", comment="een streek, als er geen gemeente is",
-         example="Vlaanderen en Brussel"),
-    _row("location.note", "de uitleg bij de werkplek", example="Je werkt ook vanuit de wijkteams."),
+    _asked("location.name", "de", "Naam van het gebouw", comment="de naam van het gebouw",
+           example="Sociaal Huis"),
+    _asked("location.street", "", "Straat en huisnummer van de werkplek",
+           comment="straat en huisnummer van de werkplek", example="Budastraat 35"),
+    _asked("location.postal_code", "de", "Postcode van de werkplek", example="8500"),
+    _asked("location.city", "de", "Gemeente van de werkplek", comment="de gemeente van de werkplek",
+           example="Kortrijk"),
+    _asked("location.region", "de", "Streek", comment="de streek, als er geen gemeente is",
+           example="Vlaanderen en Brussel"),
+    _asked("location.note", "de", "Uitleg bij de werkplek", example="Je werkt ook vanuit de wijkteams."),
     _row(Top.LOCATIONS, "de werkplekken", not_in_form="several workplaces: the form asks for one (location)"),
-    _row(Top.TELEWORK, "het thuiswerk", comment="deels (soms van thuis) of volledig (altijd van thuis)",
-         options=TELEWORK),
+    _asked(Top.TELEWORK, "het", "Thuiswerk",
+           comment="het thuiswerk: deels (soms van thuis) of volledig (altijd van thuis)", options=TELEWORK),
     _row(Top.SALARY, "het loon", comment="het loon", new_group=True),
-    _row("salary.scale", "de loonschaal", example="B1-B3"),
-    _row("salary.url", "de link naar de loonschalen", comment="link naar de loonschalen",
-         example="https://…"),
-    _row("salary.min", "het laagste loon", comment="bruto per maand in euro, zonder tekst erbij",
-         answer=Answer.NUMBER, example="2412,49"),
-    _row("salary.max", "het hoogste loon", answer=Answer.NUMBER, example="3900,00"),
-    _row("salary.for_hours", "loon voor de uren van deze job",
-         comment="true: de bedragen gelden voor de uren van deze job, niet voor voltijds", flag=True,
-         answer=Answer.FLAG),
-    _row("salary.note", "de uitleg bij het loon", example="Je ervaring telt mee voor je loon."),
+    _asked("salary.scale", "de", "Loonschaal", example="B1-B3"),
+    _asked("salary.url", "de", "Link naar de loonschalen", comment="de link naar de loonschalen",
+           example="https://…"),
+    _asked("salary.min", "het", "Laagste loon",
+           comment="het laagste loon: bruto per maand in euro, zonder tekst erbij",
+           answer=Answer.NUMBER, example="2412,49"),
+    _asked("salary.max", "het", "Hoogste loon", answer=Answer.NUMBER, example="3900,00"),
+    _asked("salary.for_hours", "de", "Bedragen voor deze uren",
+           comment="true: de bedragen voor deze uren, niet voor een voltijdse job", flag=True,
+           answer=Answer.FLAG),
+    _asked("salary.note", "de", "Uitleg bij het loon", example="Je ervaring telt mee voor je loon."),
     _row(Top.REQUIREMENTS, "de voorwaarden", comment="de voorwaarden", new_group=True),
-    _row("requirements.diploma", "het diploma", example="een bachelordiploma in het sociaal werk"),
-    _row("requirements.diploma_level", "het niveau van het diploma",
-         comment="geen, lager secundair, secundair, bachelor of master", options=DIPLOMA_LEVELS),
-    _row("requirements.experience_months", "de maanden ervaring",
-         comment="maanden ervaring; 0 = je hebt geen ervaring nodig", plain="0|[1-9][0-9]{0,2}",
-         answer=Answer.NUMBER, example="12"),
-    _row("requirements.experience", "de ervaring", example="in een communicatiefunctie"),
-    _row("requirements.driving_licence", "het rijbewijs", comment="het rijbewijs", example="B"),
-    _row("requirements.driving_licence_required", "rijbewijs verplicht",
-         comment="false: een voordeel, niet verplicht", flag=True,
-         options=("verplicht", "een voordeel (niet verplicht)")),
-    _row("requirements.final_year_students", "laatstejaarsstudenten welkom",
-         comment="true: wie in het laatste jaar zit, mag ook solliciteren", flag=True, answer=Answer.FLAG),
-    _row("requirements.other", "de andere voorwaarden", answer=Answer.LINES,
-         example="Je bent medisch geschikt."),
+    _asked("requirements.diploma", "het", "Diploma", example="een bachelordiploma in het sociaal werk"),
+    _asked("requirements.diploma_level", "het", "Niveau van het diploma",
+           comment="het niveau van het diploma: geen, lager secundair, secundair, bachelor of master",
+           options=DIPLOMA_LEVELS),
+    _asked("requirements.experience_months", "de", "Maanden ervaring",
+           comment="maanden ervaring; 0 = je hebt geen ervaring nodig", plain="0|[1-9][0-9]{0,2}",
+           answer=Answer.NUMBER, example="12"),
+    _asked("requirements.experience", "", "Welke ervaring", example="in een communicatiefunctie"),
+    _asked("requirements.driving_licence", "het", "Rijbewijs", comment="het rijbewijs", example="B"),
+    _asked("requirements.driving_licence_required", "", "Is het rijbewijs verplicht?",
+           comment="is het rijbewijs verplicht? false: nee, het is een voordeel", flag=True,
+           options=("verplicht", "een voordeel (niet verplicht)")),
+    _asked("requirements.final_year_students", "", "Laatstejaarsstudenten",
+           comment="true: laatstejaarsstudenten mogen ook solliciteren", flag=True, answer=Answer.FLAG),
+    _asked("requirements.other", "de", "Andere voorwaarden", answer=Answer.LINES,
+           example="Je bent medisch geschikt."),
     _row(Top.APPLY, "hoe je solliciteert", comment="hoe je solliciteert", new_group=True),
-    _row("apply.url", "de link om online te solliciteren", comment="het formulier om online te solliciteren",
-         example="https://…"),
-    _row("apply.email", "het e-mailadres voor je kandidatuur",
-         comment="het adres om je kandidatuur naar te mailen", example="vacatures@kortrijk.be"),
-    _row("apply.post", "het adres voor je kandidatuur met de post", comment="het adres voor een brief",
-         example="Naam, straat en huisnummer, postcode en gemeente"),
-    _row("apply.in_person", "waar je je kandidatuur afgeeft", comment="waar je je kandidatuur zelf afgeeft",
-         example="Naam, straat en huisnummer, postcode en gemeente"),
-    _row("apply.in_person_hours", "wanneer je je kandidatuur afgeeft",
-         example="elke werkdag van 9 tot 12 uur"),
-    _row("apply.documents", "wat je meestuurt", comment="wat je meestuurt, in volgorde", answer=Answer.LINES,
-         example="je cv\neen kopie van je diploma"),
-    _row("apply.help", "wie helpt bij het solliciteren",
-         example="Lukt het niet online? Onze collega's helpen je."),
-    _row("apply.note", "de uitleg bij het solliciteren",
-         example="Na je kandidatuur maak je een afspraak voor een gesprek."),
+    _asked("apply.url", "de", "Link naar het sollicitatieformulier",
+           comment="de link naar het sollicitatieformulier", example="https://…"),
+    _asked("apply.email", "het", "E-mailadres voor kandidaturen", comment="het e-mailadres voor kandidaturen",
+           example="vacatures@kortrijk.be"),
+    _asked("apply.post", "het", "Adres voor een brief", comment="het adres voor een brief",
+           example="Naam, straat en huisnummer, postcode en gemeente"),
+    _asked("apply.in_person", "", "Waar je je kandidatuur zelf afgeeft",
+           comment="waar je je kandidatuur zelf afgeeft",
+           example="Naam, straat en huisnummer, postcode en gemeente"),
+    _asked("apply.in_person_hours", "", "Wanneer je ze zelf afgeeft",
+           example="elke werkdag van 9 tot 12 uur"),
+    _asked("apply.documents", "", "Wat je meestuurt", comment="wat je meestuurt, in volgorde",
+           answer=Answer.LINES, example="je cv\neen kopie van je diploma"),
+    _asked("apply.help", "de", "Hulp bij solliciteren",
+           example="Lukt het niet online? Onze collega's helpen je."),
+    _asked("apply.note", "de", "Andere uitleg over solliciteren",
+           example="Na je kandidatuur maak je een afspraak voor een gesprek."),
     _row(Top.APPLY_URL, "de link om te solliciteren", not_in_form="the older form of apply.url"),
-    _row(Top.PROCEDURE, "de stappen van de selectie", comment="de stappen van de selectie, in volgorde",
-         answer=Answer.STEPS, new_group=True,
-         example="Screening cv | tekst: We lezen je cv en je motivatie.\n"
-                 "Schriftelijke proef | datum: 2027-02-10 | eliminerend | slagen: 60/100"),
+    _asked(Top.PROCEDURE, "de", "Selectieprocedure", comment="de selectieprocedure: de stappen, in volgorde",
+           answer=Answer.STEPS, new_group=True,
+           example="Screening cv | tekst: We lezen je cv en je motivatie.\n"
+                   "Schriftelijke proef | datum: 2027-02-10 | eliminerend | slagen: 60/100"),
     _row("procedure.title", "de naam van de stap"),
     _row("procedure.date", "de datum van de stap", comment="de dag van de stap (JJJJ-MM-DD)", plain=DAY),
     _row("procedure.time", "het uur van de stap"),
@@ -219,28 +248,30 @@ KEYS: tuple[Key, ...] = (
     _row("procedure.duration", "hoe lang de stap duurt"),
     _row("procedure.pass_mark", "het resultaat om te slagen voor de stap"),
     _row("procedure.text", "de uitleg bij de stap"),
-    _row(Top.PASS_MARK, "het resultaat om te slagen",
-         comment="het resultaat waarmee je slaagt voor de hele selectie", example="60/100"),
+    _asked(Top.PASS_MARK, "", "Slagen voor de hele selectie",
+           comment="slagen voor de hele selectie: het resultaat waarmee je slaagt", example="60/100"),
     _row(Top.RESERVE, "de wervingsreserve",
          comment="de wervingsreserve: wie slaagt, komt op een lijst voor later", new_group=True),
-    _row("reserve.years", "hoe lang de reserve geldt", comment="hoe lang de reserve geldt, in jaren",
-         plain="[1-9][0-9]?", answer=Answer.NUMBER, example="2"),
-    _row("reserve.note", "de uitleg bij de reserve", example="Verlengen is mogelijk."),
-    _row(Top.COMPETENCIES, "de competenties", comment="de competenties die je meet", answer=Answer.NAMED,
-         example="Samenwerken: Je werkt graag samen met collega's.", new_group=True),
+    _asked("reserve.years", "de", "Wervingsreserve: aantal jaren",
+           comment="de wervingsreserve, aantal jaren: hoe lang ze geldt", plain="[1-9][0-9]?",
+           answer=Answer.NUMBER, example="2"),
+    _asked("reserve.note", "de", "Uitleg bij de wervingsreserve", example="Verlengen is mogelijk."),
+    _asked(Top.COMPETENCIES, "de", "Competenties", comment="de competenties die je meet",
+           answer=Answer.NAMED, example="Samenwerken: Je werkt graag samen met collega's.", new_group=True),
     _row("competencies.name", "de naam van de competentie"),
     _row("competencies.description", "wat de competentie inhoudt"),
     _row(Top.CONTACT, "de contactpersoon", comment="wie kandidaten kunnen contacteren", new_group=True),
-    _row("contact.name", "de naam van de contactpersoon", example="Voornaam Achternaam"),
-    _row("contact.role", "de rol van de contactpersoon", example="selectieverantwoordelijke"),
-    _row("contact.email", "het e-mailadres", example="vacatures@kortrijk.be"),
-    _row("contact.phone", "het telefoonnummer", example="056 00 00 00"),
-    _row(Top.FAQ, "de links naar veelgestelde vragen", comment="extra links bij de veelgestelde vragen",
-         answer=Answer.LINKS, example="Vragen over deze functie: https://…", new_group=True),
+    _asked("contact.name", "de", "Naam van de contactpersoon", example="Voornaam Achternaam"),
+    _asked("contact.role", "de", "Rol van de contactpersoon", example="selectieverantwoordelijke"),
+    _asked("contact.email", "het", "E-mailadres van de contactpersoon", example="vacatures@kortrijk.be"),
+    _asked("contact.phone", "het", "Telefoonnummer van de contactpersoon", example="056 00 00 00"),
+    _asked(Top.FAQ, "de", "Extra veelgestelde vragen",
+           comment="extra veelgestelde vragen: een lijst van links", answer=Answer.LINKS,
+           example="Vragen over deze functie: https://…", new_group=True),
     _row("faq.label", "de tekst van de link"),
     _row("faq.url", "het adres van de link"),
-    _row(Top.BLOCKS, "de blokken onder de tekst", comment="gedeelde stukken uit content/blocks/",
-         answer=Answer.BLOCKS, new_group=True),
+    _asked(Top.BLOCKS, "de", "Gedeelde stukken tekst",
+           comment="de gedeelde stukken tekst uit content/blocks/", answer=Answer.BLOCKS, new_group=True),
     _row(Top.ALIASES, "de oude namen", not_in_form="old addresses: a new vacancy has none"),
 )
 

@@ -3,8 +3,9 @@
 A question's `id` is the vacancy key it fills in; a key inside a block joins the block and the
 key with '-' (`location-city` is `city` under `location`), because GitHub allows only letters,
 digits, '-' and '_' in an id. Ids that start with `body-` are sections of the Markdown text.
-Here live what the editor reads (label, help, the widget); how the answer is read, its example,
-its options and whether it is required come from the key's row in werkenbij/vacancy/keys.py.
+Here live the help under each question and its widget; its label (which the key's meaning in
+messages, the skeleton and the guide repeat), how the answer is read, its example, its options
+and whether it is required come from the key's row in werkenbij/vacancy/keys.py.
 The closed sets of the model (contract status, duration, telework, diploma level) become
 dropdowns with the model's own values, so the form and the model cannot disagree.
 """
@@ -51,27 +52,27 @@ class Question:
         return tuple(self.id.split("-"))
 
 
-def _asked(kind: str, name: str, label: str, help: str, options: tuple[str, ...] = ()) -> Question:
+def _asked(kind: str, name: str, help: str, options: tuple[str, ...] = ()) -> Question:
     key = KEY[name]
-    return Question(str(name).replace(".", "-"), kind, label, help, key.answer, key.example, key.required,
-                    options or key.options)
+    return Question(str(name).replace(".", "-"), kind, key.label, help, key.answer, key.example,
+                    key.required, options or key.options)
 
 
-def _input(name: str, label: str, help: str) -> Question:
-    return _asked("input", name, label, help)
+def _input(name: str, help: str) -> Question:
+    return _asked("input", name, help)
 
 
-def _area(name: str, label: str, help: str) -> Question:
-    return _asked("textarea", name, label, help)
+def _area(name: str, help: str) -> Question:
+    return _asked("textarea", name, help)
 
 
-def _choice(name: str, label: str, help: str, options: tuple[str, ...] = ()) -> Question:
+def _choice(name: str, help: str, options: tuple[str, ...] = ()) -> Question:
     """A dropdown: the model's closed set of the key, unless the form offers its own words."""
-    return _asked("dropdown", name, label, help, options)
+    return _asked("dropdown", name, help, options)
 
 
-def _box(name: str, label: str, help: str, option: str) -> Question:
-    return _asked("checkboxes", name, label, help, (option,))
+def _box(name: str, help: str, option: str) -> Question:
+    return _asked("checkboxes", name, help, (option,))
 
 
 def _section(id: str, label: str, help: str, example: str, reads: str = SECTION,
@@ -86,98 +87,94 @@ SECTION_HELP = ("Markdown mag: `- ` voor een lijst, `**vet**`, `[linktekst](http
 
 GROUPS: tuple[tuple[str, tuple[Question, ...]], ...] = (
     ("De job", (
-        _input(Top.TITLE, "Functietitel", "De naam van de job. Hij wordt ook het webadres."),
-        _input(Top.TEAM, "Team", "Verplicht, behalve als een andere werkgever aanwerft."),
-        _input(Top.UNIT, "Dienst", "De dienst binnen het team (mag leeg)."),
-        _area(Top.SUMMARY, "Korte samenvatting", "Een of twee zinnen over de job. Ze staan in de lijst "
-              "van vacatures en in zoekmachines."),
+        _input(Top.TITLE, "De naam van de job. Hij wordt ook het webadres."),
+        _input(Top.TEAM, "Verplicht, behalve als een andere werkgever aanwerft."),
+        _input(Top.UNIT, "De dienst binnen het team (mag leeg)."),
+        _area(Top.SUMMARY, "Een of twee zinnen over de job. Ze staan in de lijst van vacatures en in "
+              "zoekmachines."),
     )),
     ("Een andere werkgever", (
-        _input("employer.name", "Werkgever", "Alleen als dat niet stad Kortrijk is. Vul dan ook "
-               "zelf de contactpersoon in."),
-        _input("employer.url", "Website van de werkgever", "Begint met https://."),
-        _input("employer.street", "Straat en huisnummer van de werkgever", ""),
-        _input("employer.postal_code", "Postcode van de werkgever", ""),
-        _input("employer.city", "Gemeente van de werkgever", ""),
+        _input("employer.name", "Alleen als dat niet stad Kortrijk is. Vul dan ook zelf de contactpersoon "
+               "in."),
+        _input("employer.url", "Begint met https://."),
+        _input("employer.street", ""),
+        _input("employer.postal_code", ""),
+        _input("employer.city", ""),
     )),
     ("Datums", (
-        _input(Top.PUBLISHED, "Dag van publicatie", "De dag waarop de vacature online komt. " + DATE_HELP),
-        _input(Top.CLOSES, "Laatste dag om te solliciteren", DATE_HELP + " Zoek je altijd kandidaten? "
-               "Schrijf dan `doorlopend`."),
-        _input(Top.START_DATE, "Eerste werkdag", DATE_HELP),
-        _input(Top.END_DATE, "Laatste werkdag", "Alleen bij een job voor een bepaalde periode. " + DATE_HELP),
+        _input(Top.PUBLISHED, "De dag waarop de vacature online komt. " + DATE_HELP),
+        _input(Top.CLOSES, DATE_HELP + " Zoek je altijd kandidaten? Schrijf dan `doorlopend`."),
+        _input(Top.START_DATE, DATE_HELP),
+        _input(Top.END_DATE, "Alleen bij een job voor een bepaalde periode. " + DATE_HELP),
     )),
     ("Niveau, uren en contract", (
-        _input(Top.REFERENCE, "Vacaturenummer", ""),
-        _input(Top.POSITIONS, "Aantal plaatsen", "Een getal."),
-        _input(Top.GRADE, "Niveau", "De loonschalen van de functie. Meer niveaus? Scheid ze met een komma."),
-        _input(Top.HOURS_PER_WEEK, "Uren per week", "Bijvoorbeeld 38, 28,5, 19-25, 20%, voltijds of "
-               "deeltijds. 38 uur is voltijds."),
-        _input(Top.HOURS_NOTE, "Uitleg bij de uren", "Wat de uren niet zeggen."),
-        _choice("contract.status", "Soort contract", "Kies er een, of laat leeg."),
-        _choice("contract.duration", "Duur van het contract", "Kies er een, of laat leeg."),
-        _input("contract.months", "Aantal maanden", "Alleen bij bepaalde duur of vervanging."),
-        _input("contract.note", "Uitleg bij het contract", ""),
+        _input(Top.REFERENCE, ""),
+        _input(Top.POSITIONS, "Een getal."),
+        _input(Top.GRADE, "De loonschalen van de functie. Meer niveaus? Scheid ze met een komma."),
+        _input(Top.HOURS_PER_WEEK, "Bijvoorbeeld 38, 28,5, 19-25, 20%, voltijds of deeltijds. 38 uur is "
+               "voltijds."),
+        _input(Top.HOURS_NOTE, "Wat de uren niet zeggen."),
+        _choice("contract.status", "Kies er een, of laat leeg."),
+        _choice("contract.duration", "Kies er een, of laat leeg."),
+        _input("contract.months", "Alleen bij bepaalde duur of vervanging."),
+        _input("contract.note", ""),
     )),
     ("Werkplek", (
-        _input("location.name", "Naam van het gebouw", ""),
-        _input("location.street", "Straat en huisnummer van de werkplek", ""),
-        _input("location.postal_code", "Postcode van de werkplek", ""),
-        _input("location.city", "Gemeente van de werkplek", ""),
-        _input("location.region", "Streek", "Als er geen vaste gemeente is."),
-        _input("location.note", "Uitleg bij de werkplek", ""),
-        _choice(Top.TELEWORK, "Thuiswerk", "deels: soms van thuis; volledig: altijd van thuis."),
+        _input("location.name", ""),
+        _input("location.street", ""),
+        _input("location.postal_code", ""),
+        _input("location.city", ""),
+        _input("location.region", "Als er geen vaste gemeente is."),
+        _input("location.note", ""),
+        _choice(Top.TELEWORK, "deels: soms van thuis; volledig: altijd van thuis."),
     )),
     ("Loon", (
-        _input("salary.scale", "Loonschaal", ""),
-        _input("salary.url", "Link naar de loonschalen", "Begint met https://."),
-        _input("salary.min", "Laagste loon", "Bruto per maand, in euro, zonder tekst erbij."),
-        _input("salary.max", "Hoogste loon", "Bruto per maand, in euro, zonder tekst erbij."),
-        _box("salary.for_hours", "Bedragen voor deze uren", "Zonder vinkje gelden de bedragen voor een "
-             "voltijdse job.", "De bedragen gelden voor de uren van deze job"),
-        _input("salary.note", "Uitleg bij het loon", ""),
+        _input("salary.scale", ""),
+        _input("salary.url", "Begint met https://."),
+        _input("salary.min", "Bruto per maand, in euro, zonder tekst erbij."),
+        _input("salary.max", "Bruto per maand, in euro, zonder tekst erbij."),
+        _box("salary.for_hours", "Zonder vinkje gelden de bedragen voor een voltijdse job.",
+             "De bedragen gelden voor de uren van deze job"),
+        _input("salary.note", ""),
     )),
     ("Voorwaarden", (
-        _input("requirements.diploma", "Diploma", "In je eigen woorden."),
-        _choice("requirements.diploma_level", "Niveau van het diploma", "Kies er een, of laat leeg."),
-        _input("requirements.experience_months", "Maanden ervaring", "Een getal; 0: je hebt geen "
-               "ervaring nodig."),
-        _input("requirements.experience", "Welke ervaring", ""),
-        _input("requirements.driving_licence", "Rijbewijs", "Alleen de categorie."),
-        _choice("requirements.driving_licence_required", "Is het rijbewijs verplicht?",
-                "Alleen als je een rijbewijs invult.", LICENCE_OPTIONS),
-        _box("requirements.final_year_students", "Laatstejaarsstudenten", "",
+        _input("requirements.diploma", "In je eigen woorden."),
+        _choice("requirements.diploma_level", "Kies er een, of laat leeg."),
+        _input("requirements.experience_months", "Een getal; 0: je hebt geen ervaring nodig."),
+        _input("requirements.experience", ""),
+        _input("requirements.driving_licence", "Alleen de categorie."),
+        _choice("requirements.driving_licence_required", "Alleen als je een rijbewijs invult.",
+                LICENCE_OPTIONS),
+        _box("requirements.final_year_students", "",
              "Wie in het laatste jaar van de opleiding zit, mag ook solliciteren"),
-        _area("requirements.other", "Andere voorwaarden", "Eén voorwaarde per regel."),
+        _area("requirements.other", "Eén voorwaarde per regel."),
     )),
     ("Solliciteren", (
-        _input("apply.url", "Link naar het sollicitatieformulier", "Begint met https://."),
-        _input("apply.email", "E-mailadres voor kandidaturen", "Zonder mailto:."),
-        _input("apply.post", "Adres voor een brief", ""),
-        _input("apply.in_person", "Waar je je kandidatuur zelf afgeeft", ""),
-        _input("apply.in_person_hours", "Wanneer je ze zelf afgeeft", ""),
-        _area("apply.documents", "Wat je meestuurt", "Eén document per regel, in volgorde."),
-        _input("apply.help", "Hulp bij solliciteren", ""),
-        _input("apply.note", "Andere uitleg over solliciteren", ""),
+        _input("apply.url", "Begint met https://."),
+        _input("apply.email", "Zonder mailto:."),
+        _input("apply.post", ""),
+        _input("apply.in_person", ""),
+        _input("apply.in_person_hours", ""),
+        _area("apply.documents", "Eén document per regel, in volgorde."),
+        _input("apply.help", ""),
+        _input("apply.note", ""),
     )),
     ("Selectie", (
-        _area(Top.PROCEDURE, "Selectieprocedure", "Eén stap per regel, in volgorde. Begin met de naam van "
+        _area(Top.PROCEDURE, "Eén stap per regel, in volgorde. Begin met de naam van "
               "de stap. Zet er delen achter, elk na een `|`: `datum: JJJJ-MM-DD`, `uur: 09:00-12:00`, "
               "`plaats: …`, `uitleg datum: …`, `hoe: …`, `duur: …`, `slagen: 60/100`, `eliminerend`, "
               "`onder voorbehoud` en als laatste `tekst: …`."),
-        _input(Top.PASS_MARK, "Slagen voor de hele selectie", "Het resultaat waarmee je slaagt."),
-        _input("reserve.years", "Wervingsreserve: aantal jaren", "Een getal van 1 tot 10."),
-        _input("reserve.note", "Uitleg bij de wervingsreserve", ""),
-        _area(Top.COMPETENCIES, "Competenties", "Eén competentie per regel: de naam, een dubbele punt, "
-              "dan wat ze inhoudt."),
+        _input(Top.PASS_MARK, "Het resultaat waarmee je slaagt."),
+        _input("reserve.years", "Een getal van 1 tot 10."),
+        _input("reserve.note", ""),
+        _area(Top.COMPETENCIES, "Eén competentie per regel: de naam, een dubbele punt, dan wat ze inhoudt."),
     )),
     ("Contact", (
-        _input("contact.name", "Naam van de contactpersoon", ""),
-        _input("contact.role", "Rol van de contactpersoon", ""),
-        _input("contact.email", "E-mailadres van de contactpersoon", "Zonder mailto:."),
-        _input("contact.phone", "Telefoonnummer van de contactpersoon", "Met zonenummer."),
-        _area(Top.FAQ, "Extra veelgestelde vragen", "Eén link per regel: de linktekst, een dubbele punt, "
-              "dan het adres."),
+        _input("contact.name", ""),
+        _input("contact.role", ""),
+        _input("contact.email", "Zonder mailto:."),
+        _input("contact.phone", "Met zonenummer."),
+        _area(Top.FAQ, "Eén link per regel: de linktekst, een dubbele punt, dan het adres."),
     )),
     ("Tekst van de vacature", (
         _section("body-work", "Wat ga je doen?", SECTION_HELP, "- Je ...", SECTION, required=True,
@@ -190,9 +187,9 @@ GROUPS: tuple[tuple[str, tuple[Question, ...]], ...] = (
     )),
 )
 
-BLOCKS_QUESTION = _asked("checkboxes", Top.BLOCKS, "Gedeelde stukken tekst",
-                         "Stukken tekst die onder elke gekozen vacature komen (uit content/blocks/).")
-DRAFT_QUESTION = _box(Top.DRAFT, "Kladversie", "Met een vinkje komt de vacature niet online, ook niet na "
+BLOCKS_QUESTION = _asked("checkboxes", Top.BLOCKS, "Stukken tekst die onder elke gekozen vacature komen "
+                         "(uit content/blocks/).")
+DRAFT_QUESTION = _box(Top.DRAFT, "Met een vinkje komt de vacature niet online, ook niet na "
                       "het samenvoegen.", "Nog niet publiceren (kladversie)")
 
 
