@@ -40,10 +40,17 @@ def run_all(task: Callable[..., Any], items: Sequence[tuple], jobs: int) -> Iter
     # A worker's garbage collector would touch every object it inherited and so copy the whole
     # parent; frozen objects are left alone (the CPython docs' advice for forked workers).
     gc.freeze()
+    pool = multiprocessing.get_context(method).Pool(jobs, initializer=_start, initargs=(task,))
     try:
-        with multiprocessing.get_context(method).Pool(jobs, initializer=_start, initargs=(task,)) as pool:
-            yield from pool.imap(_run, items, chunksize=CHUNK)
+        yield from pool.imap(_run, items, chunksize=CHUNK)
+        # Every result is in: the workers end by themselves. (Pool's `with` terminates them
+        # instead, which can leave a worker waiting for a queue lock for ever.)
+        pool.close()
+    except BaseException:  # a failed task, Ctrl-C, or a caller that stopped early
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         gc.unfreeze()
 
 
