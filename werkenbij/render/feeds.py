@@ -19,7 +19,7 @@ from ..schedule import BRUSSELS, VacancyState
 from ..vacancy import Vacancy
 from ..vacancy.contract import contract_label, contracts_label
 from ..vacancy.hours import WorkTime, hours_amount, work_times
-from ..vacancy.salary import PER
+from ..vacancy.salary import PER, Salary, paid_amounts
 from ..vacancy.words import json_number
 from .structured import employment_types
 
@@ -93,8 +93,8 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
             "scale": salary.scale or None, "url": salary.url or None, "currency": "EUR",
             "period": PER, "gross_min": amount(salary.min), "gross_max": amount(salary.max),
             "for": None if salary.min is None and salary.max is None else
-            "stated hours" if salary.for_hours else "full time", "note": salary.note or None}
-            for salary in vacancy.salaries],
+            "stated hours" if salary.for_hours else "full time", "note": salary.note or None,
+            **_job_pay(salary)} for salary in vacancy.salaries],
         "requirements": None if r is None else {
             "diploma": r.diploma or None, "diploma_level": r.diploma_level or None,
             "experience_months": r.experience_months, "experience": r.experience or None,
@@ -128,6 +128,16 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
         "contact": {"name": vacancy.contact.name or None, "email": vacancy.contact.email or None,
                     "phone": vacancy.contact.phone or None},
     }
+
+
+def _job_pay(salary: Salary) -> dict:
+    """The pay for a part-time job's hours, as the page states it beside full-time amounts."""
+    job = salary.job_hours
+    if job is None:
+        return {"job_hours": None, "job_gross_min": None, "job_gross_max": None}
+    low, high = paid_amounts(salary)
+    return {"job_hours": json_number(job.hours), "job_gross_min": json_number(low),
+            "job_gross_max": json_number(high)}
 
 
 def procedure_calendar(vacancy: Vacancy, page_url: str, today: date) -> bytes | None:
