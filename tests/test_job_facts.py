@@ -15,6 +15,7 @@ import pytest
 
 from helpers import FIXTURES, ROOT, build_site, parse, read_site, text_of
 from werkenbij.problems import Severity
+from werkenbij.read.config import load_config
 from werkenbij.vacancy.hours import Hours
 from werkenbij.vacancy.salary import Salary, salary_amounts, salary_range, with_job_hours
 
@@ -185,3 +186,41 @@ def test_the_dead_end_warning_fails_the_build_with_strict(site):
     assert strict.returncode == 1
     assert f"{JOB}:2:1: fout: {DEAD_END}" in strict.stderr
     assert "oplossing: Zet onder 'apply:' hoe je solliciteert" in strict.stderr
+
+
+# -- 7. what happens after you apply ----------------------------------------------------------
+
+AFTER = "Je hoort binnen twee weken of je verder gaat."  # a test's words, not the city's
+
+
+def apply_box(root) -> str:
+    output = build_site(root / "output", TODAY, root=root)
+    return text_of(parse(output / "vacatures/maatschappelijk-werker/index.html").select_one("#solliciteren"))
+
+
+def test_after_applying_ships_empty_since_the_seed_states_no_response_time():
+    assert load_config(ROOT).after_applying == ""
+    assert "after_applying: \"\"\n" in (ROOT / "site_config.yaml").read_text("utf-8")
+
+
+def test_after_applying_is_not_shown_when_nobody_says_it(site):
+    assert "Na je sollicitatie" not in apply_box(site)
+
+
+def test_the_sites_after_applying_is_shown_in_the_apply_box(site):
+    edit(site, "site_config.yaml", "full_time_hours: 38\n", f"full_time_hours: 38\nafter_applying: {AFTER}\n")
+    assert f"Na je sollicitatie: {AFTER}" in apply_box(site)
+
+
+def test_the_sites_after_applying_never_speaks_for_another_employer(site):
+    edit(site, "site_config.yaml", "full_time_hours: 38\n", f"full_time_hours: 38\nafter_applying: {AFTER}\n")
+    edit(site, JOB, "team: Testteam\n", "team: Testteam\nemployer: OCMW Voorbeeld\n")
+    assert "Na je sollicitatie" not in apply_box(site)
+
+
+def test_a_vacancy_says_its_own_after_applying(site):
+    edit(site, "site_config.yaml", "full_time_hours: 38\n", f"full_time_hours: 38\nafter_applying: {AFTER}\n")
+    own = "OCMW Voorbeeld belt je na de sluitdatum."
+    edit(site, JOB, "team: Testteam\n", f"team: Testteam\nemployer: OCMW Voorbeeld\nafter_applying: {own}\n")
+    box = apply_box(site)
+    assert f"Na je sollicitatie: {own}" in box and AFTER not in box

@@ -38,6 +38,8 @@ class SiteConfig:
     (/werken-bij/); `base_path` is its path part, always starting and ending with '/'.
     `full_time_hours` is the number of hours per week that counts as full time.
     `check_severities` overrides how a failure of a named check counts (see werkenbij.checks).
+    `after_applying` says when applicants hear back, in the apply box of the organisation's own
+    vacancies (a vacancy may say its own; another employer's never gets this one).
     """
 
     title: str
@@ -52,6 +54,7 @@ class SiteConfig:
     full_time_hours: int = 38
     language: str = "nl-BE"
     check_severities: tuple[tuple[str, CheckLevel], ...] = ()  # (check name, level)
+    after_applying: str = ""  # when applicants hear back; only for the organisation's own vacancies
 
     @property
     def base_path(self) -> str:

@@ -17,7 +17,8 @@ from .yamltext import parse_yaml
 
 CONFIG_FILE = "site_config.yaml"
 CONFIG_KEYS = {"title", "description", "intro", "base_url", "language", "organisation",
-               "contact", "faq", "navigation", "footer_links", "full_time_hours", "checks"}
+               "contact", "faq", "navigation", "footer_links", "full_time_hours", "checks",
+               "after_applying"}
 
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
@@ -123,6 +124,7 @@ def _read(f: Fields, base_url: str | None) -> SiteConfig:
         full_time_hours=f.number("full_time_hours") or 38,
         language=f.text("language") or "nl-BE",
         check_severities=_severities(f),
+        after_applying=f.text("after_applying"),
     )
 
 

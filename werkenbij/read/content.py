@@ -225,6 +225,7 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
         employer=employer, positions=f.number(Top.POSITIONS, limit=999), reference=f.text(Top.REFERENCE),
         start_date=f.date("start_date"), end_date=f.date("end_date"),
         requirements=read_requirements(f), apply=read_apply(f), reserve=read_reserve(f),
+        after_applying=f.text(Top.AFTER_APPLYING) or ("" if employer else config.after_applying),
         published=None if published == UNKNOWN_DAY else published,
         published_unknown=published == UNKNOWN_DAY,
         closes=None if closes == OPEN_ENDED else closes, open_ended=closes == OPEN_ENDED,

@@ -32,7 +32,7 @@ CONFIG: dict[str, str] = {
     "language": "de taal", "organisation": "de organisatie", "contact": "het algemene contact",
     "faq": "de links naar veelgestelde vragen", "navigation": "de links in het menu",
     "footer_links": "de links onderaan", "full_time_hours": "de uren van een voltijdse job",
-    "checks": "de controles",
+    "checks": "de controles", "after_applying": "wat er gebeurt na een sollicitatie",
     **_block("organisation", {"name": "de naam van de organisatie", "team": "de naam van het team",
                               "team_short": "de korte naam van het team",
                               "url": "de website van de organisatie"}),

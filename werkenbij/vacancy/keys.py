@@ -47,6 +47,7 @@ class Top(StrEnum):
     REQUIREMENTS = "requirements"
     APPLY = "apply"
     APPLY_URL = "apply_url"
+    AFTER_APPLYING = "after_applying"
     PROCEDURE = "procedure"
     PASS_MARK = "pass_mark"
     RESERVE = "reserve"
@@ -204,6 +205,9 @@ KEYS: tuple[Key, ...] = (
     _row("apply.note", "de uitleg bij het solliciteren",
          example="Na je kandidatuur maak je een afspraak voor een gesprek."),
     _row(Top.APPLY_URL, "de link om te solliciteren", not_in_form="the older form of apply.url"),
+    _row(Top.AFTER_APPLYING, "wat er gebeurt na je sollicitatie",
+         comment="wanneer kandidaten iets horen na hun sollicitatie; anders geldt site_config.yaml",
+         example="Je hoort binnen drie weken of je verder gaat in de selectie."),
     _row(Top.PROCEDURE, "de stappen van de selectie", comment="de stappen van de selectie, in volgorde",
          answer=Answer.STEPS, new_group=True,
          example="Screening cv | tekst: We lezen je cv en je motivatie.\n"

@@ -159,6 +159,8 @@ GROUPS: tuple[tuple[str, tuple[Question, ...]], ...] = (
         _area("apply.documents", "Wat je meestuurt", "Eén document per regel, in volgorde."),
         _input("apply.help", "Hulp bij solliciteren", ""),
         _input("apply.note", "Andere uitleg over solliciteren", ""),
+        _input(Top.AFTER_APPLYING, "Wat gebeurt er na de sollicitatie?", "Wanneer kandidaten iets horen. "
+               "Leeg: wat site_config.yaml zegt (niet bij een andere werkgever). Verzin niets."),
     )),
     ("Selectie", (
         _area(Top.PROCEDURE, "Selectieprocedure", "Eén stap per regel, in volgorde. Begin met de naam van "
