@@ -139,7 +139,8 @@ def test_every_key_has_its_dutch_meaning_and_no_meaning_is_left_over():
              for key in fields.LINK_KEYS}
     assert set(meanings.CONFIG) == config.CONFIG_KEYS | links | {
         f"contact.{key}" for key in fields.CONTACT_KEYS} | {
-        f"organisation.{key}" for key in ("name", "team", "team_short", "url")}
+        f"organisation.{key}" for key in ("name", "team", "team_short", "url")} | {
+        f"newsletter.{key}" for key in config.NEWSLETTER_KEYS}
     assert set(meanings.PAGE) == model.PAGE_KEYS and set(meanings.BLOCK) == model.BLOCK_KEYS
     assert all(meaning and meaning == meaning.strip() for words in (meanings.VACANCY, meanings.CONFIG)
                for meaning in words.values())

@@ -578,17 +578,27 @@ NO_WORKPLACE = ("De vacature noemt geen werkplek, dus zoekmachines krijgen geen 
 NO_CLOSING_DAY = ("De vacature is open maar heeft geen 'closes'-datum; kandidaten zien niet tot wanneer "
                   "ze kunnen solliciteren.")
 
+
+
+def dead_end(employer: str) -> str:
+    return ("De vacature is open, maar zegt niet hoe je solliciteert en noemt niemand om het te "
+            "vragen: kandidaten lopen hier vast. De algemene contactgegevens van de site gelden niet "
+            f"voor {employer}.")
+
+
 # What the editor is told about each fixture on its open day: a missing workplace (no JobPosting),
-# a missing closing day (01 and 10 close before their first dated step or their work period).
+# a missing closing day (01 and 10 close before their first dated step or their work period), and
+# no way to apply nor anyone to ask (the postings name none; the fixtures invent none, and the
+# site's own contact never speaks for another employer).
 WARNINGS = {
     MEERHOUT: [NO_CLOSING_DAY, NO_WORKPLACE],
-    JUSTITIE: [],
+    JUSTITIE: [dead_end("Agentschap Justitie en Handhaving")],
     KAPRIJKE: [NO_WORKPLACE],
     HULSHOUT: [NO_WORKPLACE],
-    MIDDELKERKE: [NO_WORKPLACE],
-    JOBSTUDENT: [NO_CLOSING_DAY],
-    CC30: [NO_WORKPLACE],
-    SINT_NIKLAAS: [],
+    MIDDELKERKE: [dead_end("Gemeentebestuur Middelkerke"), NO_WORKPLACE],
+    JOBSTUDENT: [dead_end("Gemeente Meerhout"), NO_CLOSING_DAY],
+    CC30: [dead_end("vzw 30CC"), NO_WORKPLACE],
+    SINT_NIKLAAS: [dead_end("Stad Sint-Niklaas")],
 }
 
 
@@ -666,9 +676,11 @@ def contract(text: str, status=None, duration=None, months=None, category=None) 
 
 
 def salary(scale=None, gross_min=None, basis=None, note=None) -> dict:
-    """`basis`: what the amounts are for ("full time", "stated hours"); None without amounts."""
+    """`basis`: what the amounts are for ("full time", "stated hours"); None without amounts.
+    No posting here states full-time amounts for a part-time job, so none has a job's pay."""
     return {"scale": scale, "url": None, "currency": "EUR", "period": "month", "gross_min": gross_min,
-            "gross_max": None, "for": basis, "note": note}
+            "gross_max": None, "for": basis, "note": note, "job_hours": None, "job_gross_min": None,
+            "job_gross_max": None}
 
 
 def place(name=None, city=None, region=None, note=None) -> dict:

@@ -31,6 +31,28 @@ class Organisation:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Newsletter:
+    """The e-mail sign-up for new vacancies: a plain form that posts to the newsletter service
+    the site's owner names. `action`: where the form posts; `email_field`: the name the service
+    expects for the address; `hidden`: further (name, value) pairs it needs, such as a list id;
+    `service`: its name, for the privacy line; `privacy`/`privacy_url`: that line in the
+    owner's own words and a link to the service's privacy text (both optional)."""
+
+    action: str
+    email_field: str
+    service: str
+    hidden: tuple[tuple[str, str], ...] = ()
+    privacy: str = ""
+    privacy_url: str = ""
+
+    @property
+    def origin(self) -> str:
+        """'https://host[:port]': the one place the Content-Security-Policy lets forms post to."""
+        parts = urlsplit(self.action)
+        return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteConfig:
     """`site_config.yaml`: site-wide settings.
 
@@ -38,6 +60,9 @@ class SiteConfig:
     (/werken-bij/); `base_path` is its path part, always starting and ending with '/'.
     `full_time_hours` is the number of hours per week that counts as full time.
     `check_severities` overrides how a failure of a named check counts (see werkenbij.checks).
+    `after_applying` says when applicants hear back, in the apply box of the organisation's own
+    vacancies (a vacancy may say its own; another employer's never gets this one).
+    `newsletter`: the e-mail sign-up, off (None) unless the owner names a service.
     """
 
     title: str
@@ -52,6 +77,8 @@ class SiteConfig:
     full_time_hours: int = 38
     language: str = "nl-BE"
     check_severities: tuple[tuple[str, CheckLevel], ...] = ()  # (check name, level)
+    after_applying: str = ""  # when applicants hear back; only for the organisation's own vacancies
+    newsletter: Newsletter | None = None  # None: no e-mail sign-up (the default)
 
     @property
     def base_path(self) -> str:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..inputs import InputRefused, read_input
-from ..models import Organisation, SiteConfig
+from ..models import Newsletter, Organisation, SiteConfig
 from ..policy import CHECK_NAMES, CheckLevel
 from ..problems import ConfigError, Problem, UsageError
 from ..report import printable
@@ -17,7 +17,13 @@ from .yamltext import parse_yaml
 
 CONFIG_FILE = "site_config.yaml"
 CONFIG_KEYS = {"title", "description", "intro", "base_url", "language", "organisation",
-               "contact", "faq", "navigation", "footer_links", "full_time_hours", "checks"}
+               "contact", "faq", "navigation", "footer_links", "full_time_hours", "checks",
+               "after_applying", "newsletter"}
+NEWSLETTER_KEYS = {"action", "email_field", "service", "hidden", "privacy", "privacy_url"}
+# A form field name as newsletter services use them (EMAIL, email_address, fields[email]).
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\-\[\]]{0,63}")
+# Plain http only to try the sign-up against a service on one's own computer.
+_LOOPBACK = re.compile(r"http://(127\.0\.0\.1|localhost)(:[0-9]{1,5})?/")
 
 
 def load_config(root: Path, base_url: str | None = None) -> SiteConfig:
@@ -123,6 +129,8 @@ def _read(f: Fields, base_url: str | None) -> SiteConfig:
         full_time_hours=f.number("full_time_hours") or 38,
         language=f.text("language") or "nl-BE",
         check_severities=_severities(f),
+        after_applying=f.text("after_applying"),
+        newsletter=_newsletter(f),
     )
 
 
@@ -134,6 +142,40 @@ def _base_url(f: Fields) -> str:
                   BASE_URL_FIX)
         return "/"
     return value
+
+
+def _newsletter(f: Fields) -> Newsletter | None:
+    """`newsletter`: the e-mail sign-up; None (off) when the key is absent or empty."""
+    n = f.mapping("newsletter")
+    if n is None or not n.data:
+        return None
+    n.refuse_unknown(NEWSLETTER_KEYS)
+    action = n.text("action", True)
+    if action and not (_action_allowed(action)):
+        n.problem("action", f"{n.name('action', action)} is geen adres waar het formulier naartoe kan.",
+                  "Schrijf het volledige adres dat je nieuwsbriefdienst geeft, met https://. Alleen "
+                  "om te proberen op je eigen computer mag http://127.0.0.1/ of http://localhost/.")
+    email_field = n.text("email_field", True)
+    names = [email_field] if email_field else []
+    hidden = n.mapping("hidden")
+    pairs = tuple((name, hidden.text(name)) for name in sorted(hidden.data)) if hidden else ()
+    for name in names + [name for name, _ in pairs]:
+        if not _FIELD_NAME.fullmatch(name):
+            n.problem("email_field" if name == email_field else "hidden",
+                      f"'{printable(name)}' is geen naam van een formulierveld.",
+                      "Neem de naam over zoals je nieuwsbriefdienst ze geeft: letters, cijfers, _ - . [ ].")
+    privacy_url = n.url("privacy_url")
+    return Newsletter(action=action, email_field=email_field, service=n.text("service", True),
+                      hidden=pairs, privacy=n.text("privacy"), privacy_url=privacy_url)
+
+
+def _action_allowed(action: str) -> bool:
+    if any(c.isspace() or c in "\"'<>\\" for c in action) or "#" in action:
+        return False
+    if _LOOPBACK.match(action):
+        return True
+    return action.startswith("https://") and base_url_mistake(action.split("?")[0].rsplit("/", 1)[0] + "/") \
+        is None
 
 
 def _severities(f: Fields) -> tuple[tuple[str, CheckLevel], ...]:

@@ -23,6 +23,7 @@ from ..schedule import is_shown, vacancy_state
 from ..vacancy import Block, Competency, Content, Page, Step, Vacancy
 from ..vacancy.contact import Contact
 from ..vacancy.keys import Top, keys_in
+from ..vacancy.salary import with_job_hours
 from .advice import shared_warnings, vacancy_warnings
 from .fields import CONTACT_KEYS, Fields, collect, read_link
 from .files import ContentFile, content_paths, slug_for
@@ -46,6 +47,7 @@ from .vacancy_rules import (
     check_open_has_posting_date,
     check_plausible_dates,
     check_titles_apart,
+    check_way_to_apply,
     read_aliases,
     read_blocks,
 )
@@ -126,7 +128,9 @@ class VacancyReader:
         problems += check_plausible_dates(file.fields, vacancy, self.today)
         shown = is_shown(vacancy, self.today, self.drafts)
         if shown and not vacancy.draft:
-            problems += check_open_has_posting_date(vacancy, vacancy_state(vacancy, self.today), self.today)
+            state = vacancy_state(vacancy, self.today)
+            problems += check_open_has_posting_date(vacancy, state, self.today)
+            problems += check_way_to_apply(file.fields, vacancy, state)
             if any(p.severity == Severity.ERROR for p in problems):
                 return ReadVacancy(None, tuple(problems), (), (), addresses)
         # What reading found that is no mistake (a contract the filter cannot sort), then advice.
@@ -212,19 +216,21 @@ def _read_vacancy(file: ContentFile, config: SiteConfig, block_names: frozenset[
     file.check_early_close(VACANCY_KEYS)
     body = file.read_body()
     closes, published = _marked_day(f, Top.CLOSES, OPEN_ENDED), _marked_day(f, Top.PUBLISHED, UNKNOWN_DAY)
-    employer = read_employer(f)
+    employer, hours = read_employer(f), read_hours(f)
     values = dict(
         title=f.text("title", True), team=f.text("team", required=Top.EMPLOYER not in f.data),
         unit=f.text("unit"),
-        grades=read_grades(f), summary=f.text("summary", True), hours=read_hours(f),
+        grades=read_grades(f), summary=f.text("summary", True), hours=hours,
         contracts=read_contracts(f), locations=read_locations(f), telework=read_telework(f),
         employer=employer, positions=f.number(Top.POSITIONS, limit=999), reference=f.text(Top.REFERENCE),
         start_date=f.date("start_date"), end_date=f.date("end_date"),
         requirements=read_requirements(f), apply=read_apply(f), reserve=read_reserve(f),
+        after_applying=f.text(Top.AFTER_APPLYING) or ("" if employer else config.after_applying),
         published=None if published == UNKNOWN_DAY else published,
         published_unknown=published == UNKNOWN_DAY,
         closes=None if closes == OPEN_ENDED else closes, open_ended=closes == OPEN_ENDED,
-        salaries=read_salary(f), procedure=_procedure(file, f), pass_mark=f.text("pass_mark"),
+        salaries=with_job_hours(read_salary(f), hours, config.full_time_hours),
+        procedure=_procedure(file, f), pass_mark=f.text("pass_mark"),
         competencies=tuple(collect(f.items("competencies", noun="competentie"), _competency)),
         contact=_contact(f, None if employer else config.contact),
         faq=tuple(collect(f.items("faq", noun="link"), read_link)),

@@ -118,6 +118,27 @@ def check_open_has_posting_date(vacancy: Vacancy, state: VacancyState, today: da
                     "kwam. Weet niemand die dag nog? Schrijf dan 'published: onbekend'.")]
 
 
+def check_way_to_apply(f: Fields, vacancy: Vacancy, state: VacancyState) -> list[Problem]:
+    """A warning for an open vacancy that is a dead end: no way to apply (online, by e-mail,
+    by post or by hand) and no contact to ask. The site's general contact is already part of
+    `vacancy.contact` for the site's own vacancies, never for another employer's. Shown at
+    'apply' or 'contact' when written (that is where the fix goes), else at the title."""
+    a, c = vacancy.apply, vacancy.contact
+    if not state.is_open or a.url or a.email or a.post or a.in_person or c.email or c.phone:
+        return []
+    key = next((k for k in (Top.APPLY, Top.APPLY_URL, Top.CONTACT) if k in f.data), Top.TITLE)
+    line, column = f.doc.where_key((key,))
+    other = f" De algemene contactgegevens van de site gelden niet voor {vacancy.employer.name}." \
+        if vacancy.employer else ""
+    return [Problem(f.path, line, column, "De vacature is open, maar zegt niet hoe je solliciteert en "
+                    "noemt niemand om het te vragen: kandidaten lopen hier vast." + other,
+                    "Zet onder 'apply:' hoe je solliciteert: 'url' (online), 'email', 'post' of "
+                    "'in_person' (zelf afgeven). Of zet onder 'contact:' een 'email' of 'phone' van "
+                    "wie kandidaten kunnen bellen of mailen. Verzin niets: staat het niet in de "
+                    "vacature, vraag het dan aan de werkgever.",
+                    severity=Severity.WARNING, key=(key,))]
+
+
 def problem_at(f: Fields, key: tuple, message: str, fix: str) -> None:
     line, column = f.doc.where(key)
     f.problems.append(Problem(f.path, line, column, message, fix, key=key))

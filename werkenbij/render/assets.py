@@ -3,7 +3,8 @@
 Asset names carry a hash of their bytes (style.3f9a1c2b7d.css), so hosts may cache them
 forever: a changed file gets a new name. The Content-Security-Policy allows no inline script
 or style at all; the same policy goes into every page as a meta tag for hosts that cannot set
-headers (frame-ancestors only works as a header).
+headers (frame-ancestors only works as a header). Forms may post nowhere ('none'), unless the
+site has an e-mail sign-up: then only to its newsletter service's origin.
 """
 
 from __future__ import annotations
@@ -12,15 +13,26 @@ import hashlib
 from pathlib import PurePosixPath
 
 STATIC_DIR = "static"
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'none'; "
-       "object-src 'none'")
-HEADERS = {
-    "Content-Security-Policy": CSP + "; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-}
+
+
+def csp(form_origin: str = "") -> str:
+    """The policy; `form_origin` ('https://host[:port]') is where the sign-up form posts."""
+    forms = form_origin or "'none'"
+    return ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"font-src 'self'; connect-src 'self'; base-uri 'self'; form-action {forms}; "
+            "object-src 'none'")
+
+
+def headers(form_origin: str = "") -> dict[str, str]:
+    return {
+        "Content-Security-Policy": csp(form_origin) + "; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    }
+
+
+CSP, HEADERS = csp(), headers()  # without an e-mail sign-up
 
 
 def fingerprinted(static: list[tuple[str, bytes]]) -> dict[str, tuple[str, bytes]]:
@@ -33,8 +45,8 @@ def fingerprinted(static: list[tuple[str, bytes]]) -> dict[str, tuple[str, bytes
     return assets
 
 
-def headers_file(base_path: str) -> bytes:
+def headers_file(base_path: str, form_origin: str = "") -> bytes:
     """A `_headers` file (Netlify, Cloudflare Pages and others read it)."""
-    lines = [f"{base_path}*"] + [f"  {name}: {value}" for name, value in HEADERS.items()]
+    lines = [f"{base_path}*"] + [f"  {name}: {value}" for name, value in headers(form_origin).items()]
     lines += [f"{base_path}{STATIC_DIR}/*", "  Cache-Control: public, max-age=31536000, immutable"]
     return ("\n".join(lines) + "\n").encode("utf-8")

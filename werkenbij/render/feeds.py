@@ -1,5 +1,6 @@
-"""The data of the machine-readable companions: the Atom feed, vacatures.json and procedure.ics
-(the sitemap, robots.txt and the feed's XML are templates, see SiteRenderer.companions).
+"""The data of the machine-readable companions: the Atom feeds (all open vacancies, and one per
+team, place and kind of contract: `Selection`), vacatures.json and procedure.ics (the sitemap,
+robots.txt and the feeds' XML are templates, see SiteRenderer.companions).
 
 All values come from the content and the build date, never from the clock or file times, so
 the same input gives the same bytes.
@@ -9,17 +10,20 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
+from slugify import slugify
 
 from ..models import SiteConfig
 from ..schedule import BRUSSELS, VacancyState
 from ..vacancy import Vacancy
 from ..vacancy.contract import contract_label, contracts_label
 from ..vacancy.hours import WorkTime, hours_amount, work_times
-from ..vacancy.salary import PER
+from ..vacancy.place import towns
+from ..vacancy.salary import PER, Salary, paid_amounts
 from ..vacancy.words import json_number
 from .structured import employment_types
 
@@ -37,6 +41,50 @@ def updated_on(vacancy: Vacancy, today: date) -> date:
     """The date a feed reader sees: the posting date. Only a draft previewed with --drafts has
     none (a live open vacancy must have one); it gets the build date."""
     return vacancy.published or today
+
+
+@dataclass(frozen=True, order=True)
+class Selection:
+    """One choice a job seeker can follow: a team, a place or a kind of contract, with its own
+    Atom feed. Its address depends on the choice alone (a vacancy page names it without knowing
+    the others); two spellings that make the same address share one feed."""
+
+    order: int
+    path: str   # 'feeds/plaats/kortrijk.xml', from the site's root
+    title: str  # 'Vacatures in Kortrijk'
+    label: str  # 'Kortrijk': what the list offers under its kind
+
+
+# kind in the address, its heading on the list, and the feed's title for a value
+SELECTION_KINDS = (("team", "Per team", "Vacatures van team {}"),
+                   ("plaats", "Per plaats", "Vacatures in {}"),
+                   ("contract", "Per soort contract", "Vacatures voor een {}"))
+
+
+def selections_of(vacancy: Vacancy) -> list[Selection]:
+    """The team, the places (as the list's place filter names them) and the contract kinds."""
+    values = ((vacancy.team,) if vacancy.team else (), towns(vacancy.locations),
+              tuple(category.value for category in vacancy.contract_categories))
+    return [Selection(order, f"feeds/{kind}/{slugify(value)}.xml", title.format(value),
+                      value[:1].upper() + value[1:])
+            for order, ((kind, _, title), found) in enumerate(zip(SELECTION_KINDS, values, strict=True))
+            for value in found if slugify(value)]
+
+
+def selections(vacancies: Iterable[Vacancy]) -> list[Selection]:
+    """Every selection of these vacancies once, by kind and address."""
+    found: dict[str, Selection] = {}
+    for selection in sorted(s for vacancy in vacancies for s in selections_of(vacancy)):
+        found.setdefault(selection.path, selection)
+    return sorted(found.values())
+
+
+def selection_groups(vacancies: Iterable[Vacancy]) -> list[tuple[str, str, list[Selection]]]:
+    """(kind, heading, selections) per kind that has any: what the list offers to follow."""
+    chosen = selections(vacancies)
+    groups = [(kind, heading, [s for s in chosen if s.order == order])
+              for order, (kind, heading, _) in enumerate(SELECTION_KINDS)]
+    return [group for group in groups if group[2]]
 
 
 def vacancies_json(items: list[tuple[Vacancy, VacancyState]], config: SiteConfig, absolute: Url,
@@ -93,8 +141,8 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
             "scale": salary.scale or None, "url": salary.url or None, "currency": "EUR",
             "period": PER, "gross_min": amount(salary.min), "gross_max": amount(salary.max),
             "for": None if salary.min is None and salary.max is None else
-            "stated hours" if salary.for_hours else "full time", "note": salary.note or None}
-            for salary in vacancy.salaries],
+            "stated hours" if salary.for_hours else "full time", "note": salary.note or None,
+            **_job_pay(salary)} for salary in vacancy.salaries],
         "requirements": None if r is None else {
             "diploma": r.diploma or None, "diploma_level": r.diploma_level or None,
             "experience_months": r.experience_months, "experience": r.experience or None,
@@ -128,6 +176,16 @@ def _vacancy_facts(vacancy: Vacancy, state: VacancyState, config: SiteConfig, ab
         "contact": {"name": vacancy.contact.name or None, "email": vacancy.contact.email or None,
                     "phone": vacancy.contact.phone or None},
     }
+
+
+def _job_pay(salary: Salary) -> dict:
+    """The pay for a part-time job's hours, as the page states it beside full-time amounts."""
+    job = salary.job_hours
+    if job is None:
+        return {"job_hours": None, "job_gross_min": None, "job_gross_max": None}
+    low, high = paid_amounts(salary)
+    return {"job_hours": json_number(job.hours), "job_gross_min": json_number(low),
+            "job_gross_max": json_number(high)}
 
 
 def procedure_calendar(vacancy: Vacancy, page_url: str, today: date) -> bytes | None:

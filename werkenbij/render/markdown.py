@@ -31,7 +31,10 @@ TEMPLATE_IDS = frozenset({
     "afgesloten-titel", "competenties", "competenties-titel", "delen", "delen-titel", "documenten",
     "filter", "filter-status", "filter-titel", "hulp", "in-het-kort", "inhoud", "op-deze-pagina",
     "open-vacatures", "procedure", "procedure-titel", "solliciteren", "solliciteren-titel",
-    "voorwaarden", "voorwaarden-titel", "vragen", "vragen-titel"})
+    "voorwaarden", "voorwaarden-titel", "vragen", "vragen-titel",
+    # partials/alerts.html (on the home page, which shows no Markdown; its volg-<kind> too)
+    "volg-deze-selectie", "volg-alles", "nieuwsbrief",
+    "nieuwsbrief-email", "nieuwsbrief-privacy"})
 
 
 def heading_id(text: str) -> str:

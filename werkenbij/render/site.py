@@ -22,7 +22,15 @@ from ..vacancy.place import place_label
 from ..vacancy.salary import salary_amounts
 from ..vacancy.words import grade_level, months_label, positions_label, time_label
 from . import assets, structured
-from .feeds import procedure_calendar, stable_id, updated_on, vacancies_json
+from .feeds import (
+    procedure_calendar,
+    selection_groups,
+    selections,
+    selections_of,
+    stable_id,
+    updated_on,
+    vacancies_json,
+)
 from .markdown import MarkdownRenderer, PageIds
 from .templates import TEMPLATE_SUFFIXES, TemplateFiles
 from .views import RenderedBlock, VacancyView, newest_first, page_parts, page_sections, soonest_first
@@ -56,6 +64,7 @@ class SiteRenderer:
         (raises jinja2.TemplateError), and forked workers inherit them compiled."""
         self._made_from = (templates, config, today, markdown)
         self.config, self.today, self.templates = config, today, templates.folder
+        self.form_origin = config.newsletter.origin if config.newsletter else ""
         self.markdown = MarkdownRenderer(config.base_path, markdown)
         self.assets = assets.fingerprinted(templates.static())
         self.env = Environment(
@@ -74,7 +83,9 @@ class SiteRenderer:
         self._cards: dict[tuple, Markup] = {}  # (vacancy, state, level) -> its card, see `card`
         self._earlier_cards: dict[tuple, Markup] = {}
         self.env.globals.update(config=config, today=today, url=self.url, card=self.card,
-                                asset=self.asset, csp=assets.CSP,
+                                asset=self.asset, csp=assets.csp(self.form_origin),
+                                selections=selections, selections_of=selections_of,
+                                selection_groups=selection_groups,
                                 absolute_url=self.absolute_url, structured=structured,
                                 work_time_options=[time.value for time in WorkTime],
                                 contract_options=[category.value for category in Category])
@@ -176,11 +187,21 @@ class SiteRenderer:
         return [
             OutputFile("sitemap.xml", self._text("sitemap.xml", entries=entries)),
             OutputFile("robots.txt", self._text("robots.txt", sitemap=absolute("sitemap.xml"))),
-            OutputFile("feed.xml", self._text("feed.xml", entries=feed, feed_id=stable_id("feed"),
-                                              updated=max((day for *_, day in feed), default=today))),
+            self._feed("feed.xml", "open vacatures", stable_id("feed"), feed),
+            # One per team, place and contract kind of every vacancy shown, also the closed ones:
+            # a followed feed stays when its last vacancy closes (it is then empty).
+            *(self._feed(s.path, s.title[:1].lower() + s.title[1:], stable_id("feed", s.path),
+                         [entry for entry in feed if s.path in
+                          {mine.path for mine in selections_of(entry[0].vacancy)}])
+              for s in selections(v.vacancy for v in views)),
             OutputFile("vacatures.json", vacancies_json([(v.vacancy, v.state) for v in open_views],
                                                         self.config, absolute, today)),
         ]
+
+    def _feed(self, path: str, title: str, feed_id: str, entries: list) -> OutputFile:
+        updated = max((day for *_, day in entries), default=self.today)
+        return OutputFile(path, self._text("feed.xml", entries=entries, feed_id=feed_id, feed_title=title,
+                                           feed_path=path, updated=updated))
 
     def page(self, path: str, template: str, current: str, source: str = "",
              **context: object) -> OutputFile:
@@ -192,7 +213,7 @@ class SiteRenderer:
 
     def static_files(self) -> list[OutputFile]:
         files = [OutputFile(path, data) for path, data in self.assets.values()]
-        return files + [OutputFile("_headers", assets.headers_file(self.config.base_path)),
+        return files + [OutputFile("_headers", assets.headers_file(self.config.base_path, self.form_origin)),
                         OutputFile(".nojekyll", b"")]
 
 

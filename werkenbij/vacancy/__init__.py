@@ -70,7 +70,8 @@ class Vacancy:
     `open_ended` (closes: doorlopend) means it has none on purpose. `published` is None for a
     vacancy not yet dated; `published_unknown` (published: onbekend) says the day is lost.
     `body` is Markdown with `##` sections. `contact` already has the site's default contact
-    filled in where the file has none (not for another `employer`'s vacancy).
+    filled in where the file has none (not for another `employer`'s vacancy); so has
+    `after_applying`, the site's word on when applicants hear back.
     """
 
     slug: str
@@ -92,6 +93,8 @@ class Vacancy:
     end_date: date | None = None
     requirements: Requirements | None = None
     apply: Apply = Apply()
+    after_applying: str = ""  # when applicants hear back: the file's own, else the site's (not
+    #                           for another employer's vacancy)
     reserve: Reserve | None = None
     procedure: tuple[Step, ...] = ()
     pass_mark: str = ""  # the result needed to pass the whole selection, e.g. 60/100

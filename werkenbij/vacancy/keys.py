@@ -48,6 +48,7 @@ class Top(StrEnum):
     REQUIREMENTS = "requirements"
     APPLY = "apply"
     APPLY_URL = "apply_url"
+    AFTER_APPLYING = "after_applying"
     PROCEDURE = "procedure"
     PASS_MARK = "pass_mark"
     RESERVE = "reserve"
@@ -233,6 +234,10 @@ KEYS: tuple[Key, ...] = (
     _asked("apply.note", "de", "Andere uitleg over solliciteren",
            example="Na je kandidatuur maak je een afspraak voor een gesprek."),
     _row(Top.APPLY_URL, "de link om te solliciteren", not_in_form="the older form of apply.url"),
+    _asked(Top.AFTER_APPLYING, "", "Wat gebeurt er na de sollicitatie?",
+           comment="wat gebeurt er na de sollicitatie: wanneer kandidaten iets horen; anders geldt "
+                   "site_config.yaml",
+           example="Je hoort binnen drie weken of je verder gaat in de selectie."),
     _asked(Top.PROCEDURE, "de", "Selectieprocedure", comment="de selectieprocedure: de stappen, in volgorde",
            answer=Answer.STEPS, new_group=True,
            example="Screening cv | tekst: We lezen je cv en je motivatie.\n"

@@ -158,6 +158,8 @@ GROUPS: tuple[tuple[str, tuple[Question, ...]], ...] = (
         _area("apply.documents", "Eén document per regel, in volgorde."),
         _input("apply.help", ""),
         _input("apply.note", ""),
+        _input(Top.AFTER_APPLYING, "Wanneer kandidaten iets horen. Leeg: wat site_config.yaml zegt (niet bij "
+               "een andere werkgever). Verzin niets."),
     )),
     ("Selectie", (
         _area(Top.PROCEDURE, "Eén stap per regel, in volgorde. Begin met de naam van "
