@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from realistic import build_realistic
 
 from helpers import FIXTURES, ROOT, build_site, serve
 
@@ -31,7 +32,9 @@ def sites(open_site, closed_site, tmp_path_factory):
     postings = {f"real-{day.year}": build_site(tmp_path_factory.mktemp(f"real{day.year}") / "output",
                                                day, root=FIXTURES / "real")
                 for day in (date(2022, 11, 14), date(2026, 2, 10))}
-    return {"open": open_site, "closed": closed_site, "full": full, **postings}
+    # The realistic site: eight open, two closed, the similar vacancies on every vacancy page.
+    realistic = build_realistic(tmp_path_factory.mktemp("realistic"))
+    return {"open": open_site, "closed": closed_site, "full": full, **postings, "realistic": realistic}
 
 
 def html_pages(folder: Path) -> list[str]:
