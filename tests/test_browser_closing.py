@@ -138,6 +138,7 @@ def test_a_card_that_closed_since_the_build_leaves_the_home_page_list(browser, s
         assert heading.inner_text() == f"Vacatures die nu open staan ({opened - 1})"
         assert page.locator("[data-closing-news]").inner_text() == \
             "De vacature Maatschappelijk werker is nu afgesloten en staat niet meer in de lijst."
+        page.get_by_text("Filter en volgorde").click()  # the filter folds open
         page.select_option("#filter-hours", "")  # the filter counts open vacancies only
         page.locator("#filter-hours").dispatch_event("change")
         assert page.locator("#filter-status").inner_text() == \

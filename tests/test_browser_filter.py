@@ -28,6 +28,8 @@ def test_filter_narrows_the_list_and_announces_the_count(browser, site):
         assert page.get_by_role("status").and_(page.locator("#filter-status")).count() == 1
         assert page.locator("#filter-status").evaluate("e => getComputedStyle(e).display") != "none"
         assert len(visible_titles(page)) == 3
+        assert not page.locator("#filter-hours").is_visible()  # folded: the results come first
+        page.get_by_text("Filter en volgorde").click()
         page.select_option("#filter-hours", "deeltijds")
         assert visible_titles(page) == ["Maatschappelijk werker"]
         assert page.inner_text("#filter-status") == "1 van 3 vacatures"
@@ -41,6 +43,8 @@ def test_filter_can_be_used_with_the_keyboard(browser, site):
     with serve(site) as base:
         page = browser.new_page()
         page.goto(base)
+        page.focus("#filter summary")
+        page.keyboard.press("Enter")  # folds the filter open
         page.focus("#filter-hours")
         page.keyboard.press("ArrowDown")  # voltijds
         assert page.inner_text("#filter-status") == "2 van 3 vacatures"

@@ -159,9 +159,11 @@ def test_filter_is_hidden_without_javascript_and_lists_every_choice(full_site):
     home = parse(full_site / "index.html")
     form = home.find("form", id="filter")
     assert form.has_attr("hidden")
-    options = {s["data-filter"]: [o.get_text() for o in s.find_all("option")]
-               for s in form.find_all("select")}
-    assert options["hours"] == ["Voltijds en deeltijds", "Voltijds", "Deeltijds"]
+    options = {s["name"]: [o.get_text() for o in s.find_all("option")] for s in form.find_all("select")}
+    # each option with the number of vacancies it shows; the address keeps the choice (name)
+    assert options["uren"] == ["Voltijds en deeltijds (3)", "Voltijds (2)", "Deeltijds (1)"]
+    assert options["plaats"][0] == "Alle plaatsen (3)"
+    assert options["volgorde"] == ["Sluit het eerst", "Nieuwste eerst"]
     assert home.find(id="filter-status")["aria-live"] == "polite"
     cards = home.select("[data-filterable] .vacancy-card")
     assert len(cards) == 3 and all(card.get("data-team") for card in cards)

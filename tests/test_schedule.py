@@ -73,7 +73,7 @@ def test_closed_vacancy_stays_reachable_says_closed_and_has_no_apply(closed_site
     assert not page.select('a[href="#solliciteren"]')
     archive = parse(closed_site / "vacatures/archief/index.html")
     assert [text_of(a) for a in archive.select(".vacancy-list h2 a")] == ["Communicatiemedewerker"]
-    status = text_of(archive.select_one(".facts > div:last-child dd"))
+    status = text_of(archive.select_one(".short-facts > div:last-child dd"))
     assert status == "selectie afgerond"
 
 

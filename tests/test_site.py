@@ -38,7 +38,7 @@ def test_pages_from_content_pages(open_site):
 
 def test_home_says_who_wsw_is_and_lists_key_facts(open_site):
     home = parse(open_site / "index.html")
-    assert "zeven wijkteams" in text_of(home.select_one(".lead"))
+    assert "zeven wijkteams" in text_of(home.select_one(".about"))
     card = text_of(home.select_one(".vacancy-card"))
     for fact in ("Communicatiemedewerker", "Wijkgericht Sociaal Werk, Kenniscel", "B1-B3",
                  "38 uur per week (voltijds)", "Onbepaalde duur", "woensdag 5 november 2025"):

@@ -88,9 +88,10 @@ class VacancyPages:
 
     renderer: SiteRenderer  # compared by identity: a new renderer is a new key
 
-    def __call__(self, vacancy: Vacancy, blocks: tuple[Block, ...]) -> list[OutputFile] | Problem:
+    def __call__(self, vacancy: Vacancy, blocks: tuple[Block, ...],
+                 similar: tuple[Vacancy, ...] = ()) -> list[OutputFile] | Problem:
         try:
-            return self.renderer.vacancy_files(vacancy, blocks)
+            return self.renderer.vacancy_files(vacancy, blocks, similar)
         except jinja2.TemplateError as error:
             return template_problem(error, self.renderer.templates)
 
@@ -98,7 +99,8 @@ class VacancyPages:
 def render_site(renderer: SiteRenderer, content: Content, jobs: int = 1,
                 memo: Memo | None = None) -> Iterator[OutputFile]:
     """Every file of the site, one after the other: the vacancies' own, then the rest."""
-    items = [(v, tuple(map(content.block, v.blocks))) for v in content.vacancies]
+    similar = renderer.similar_index(content.vacancies)
+    items = [(v, tuple(map(content.block, v.blocks)), similar.similar_to(v)) for v in content.vacancies]
     for files in remembered(VacancyPages(renderer), items, jobs, memo.renders if memo else None):
         if not isinstance(files, list):
             raise TemplateFailure([files])

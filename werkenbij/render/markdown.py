@@ -29,9 +29,9 @@ _TAG = re.compile(r"<[^>]+>")
 # a duplicate id that would break the skip link or the table of contents.
 TEMPLATE_IDS = frozenset({
     "afgesloten-titel", "competenties", "competenties-titel", "delen", "delen-titel", "documenten",
-    "filter", "filter-status", "filter-titel", "hulp", "in-het-kort", "inhoud", "op-deze-pagina",
-    "open-vacatures", "procedure", "procedure-titel", "solliciteren", "solliciteren-titel",
-    "voorwaarden", "voorwaarden-titel", "vragen", "vragen-titel",
+    "filter", "filter-status", "filter-titel", "filter-volgorde", "hulp", "in-het-kort", "inhoud",
+    "op-deze-pagina", "open-vacatures", "over-ons", "procedure", "procedure-titel", "solliciteren",
+    "solliciteren-titel", "vergelijkbaar", "voorwaarden", "voorwaarden-titel", "vragen", "vragen-titel",
     # partials/alerts.html (on the home page, which shows no Markdown; its volg-<kind> too)
     "volg-deze-selectie", "volg-alles", "nieuwsbrief",
     "nieuwsbrief-email", "nieuwsbrief-privacy"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 from jinja2 import Environment, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..markdown_html import MarkdownConverter
 from ..models import OutputFile, SiteConfig
@@ -18,7 +19,7 @@ from ..schedule import vacancy_state
 from ..vacancy import Block, Content, Vacancy, vacancy_path
 from ..vacancy.contract import Category, contracts_label
 from ..vacancy.hours import WorkTime, hours_label, work_times
-from ..vacancy.place import place_label
+from ..vacancy.place import place_label, towns
 from ..vacancy.salary import salary_amounts
 from ..vacancy.words import grade_level, months_label, positions_label, time_label
 from . import assets, structured
@@ -33,7 +34,16 @@ from .feeds import (
 )
 from .markdown import MarkdownRenderer, PageIds
 from .templates import TEMPLATE_SUFFIXES, TemplateFiles
-from .views import RenderedBlock, VacancyView, newest_first, page_parts, page_sections, soonest_first
+from .views import (
+    RenderedBlock,
+    SimilarIndex,
+    VacancyView,
+    days_left,
+    newest_first,
+    page_parts,
+    page_sections,
+    soonest_first,
+)
 
 LOCALE = "nl_BE"
 ARCHIVE = "/vacatures/archief/"
@@ -50,8 +60,9 @@ def all_of(groups: Iterable[Iterable[str]]) -> list[str]:
 
 
 def capitalize_first(text: str) -> Markup:
-    """Upper-case the first letter only (Jinja's `capitalize` lowers the rest, and escapes)."""
-    text = Markup(text)
+    """Upper-case the first letter only (Jinja's `capitalize` lowers the rest). Plain text is
+    escaped first: a team or place name from content is never markup."""
+    text = escape(text)
     return Markup(text[:1].upper()) + text[1:]
 
 
@@ -79,13 +90,16 @@ class SiteRenderer:
             work_times=lambda hours: work_times(hours, config.full_time_hours),
             contracts=lambda vacancy: contracts_label(vacancy.contracts), place=place_label,
             salary_amounts=salary_amounts, grade_level=grade_level, time_of_day=time_label,
-            positions=positions_label, months=months_label, all_of=all_of)
+            positions=positions_label, months=months_label, all_of=all_of,
+            towns=lambda vacancy: towns(vacancy.locations))
         self._cards: dict[tuple, Markup] = {}  # (vacancy, state, level) -> its card, see `card`
         self._earlier_cards: dict[tuple, Markup] = {}
         self.env.globals.update(config=config, today=today, url=self.url, card=self.card,
                                 asset=self.asset, csp=assets.csp(self.form_origin),
                                 selections=selections, selections_of=selections_of,
                                 selection_groups=selection_groups,
+                                days_left=lambda view: days_left(view, today),
+                                filter_counts=self.filter_counts,
                                 absolute_url=self.absolute_url, structured=structured,
                                 work_time_options=[time.value for time in WorkTime],
                                 contract_options=[category.value for category in Category])
@@ -111,10 +125,12 @@ class SiteRenderer:
         """The URL of a static file under its fingerprinted name."""
         return self.url(self.assets[name][0])
 
-    def vacancy_files(self, vacancy: Vacancy, blocks: tuple[Block, ...]) -> list[OutputFile]:
+    def vacancy_files(self, vacancy: Vacancy, blocks: tuple[Block, ...],
+                      similar: tuple[Vacancy, ...] = ()) -> list[OutputFile]:
         """A vacancy's page, a redirect page under each old name, and its procedure.ics (also
-        under each old name, so saved calendar links keep working). `blocks`: those it names."""
-        view = self.vacancy_view(vacancy, blocks)
+        under each old name, so saved calendar links keep working). `blocks`: those it names;
+        `similar`: the open vacancies its page suggests (see `similar_index`)."""
+        view = self.vacancy_view(vacancy, blocks, similar)
         source = vacancy.source.path
         files = [self.page(_index(vacancy.path), "vacancy.html", vacancy.path, source, view=view)]
         files += [self.page(_index(vacancy_path(alias)), "redirect.html", vacancy_path(alias), source,
@@ -125,7 +141,8 @@ class SiteRenderer:
                       for slug in (vacancy.slug, *vacancy.aliases)]
         return files
 
-    def vacancy_view(self, vacancy: Vacancy, blocks: tuple[Block, ...]) -> VacancyView:
+    def vacancy_view(self, vacancy: Vacancy, blocks: tuple[Block, ...],
+                     similar: tuple[Vacancy, ...] = ()) -> VacancyView:
         ids = PageIds()
         body = self.markdown.render(vacancy.body, ids)
         steps = tuple(self.markdown.render(step.text, ids) for step in vacancy.procedure)
@@ -138,7 +155,13 @@ class SiteRenderer:
         return VacancyView(vacancy=vacancy, state=state, body_html=body, step_html=steps,
                            job_posting=structured.json_ld(posting) if posting else None,
                            has_calendar=any(step.date for step in vacancy.procedure),
-                           parts=parts, sections=page_sections(body, parts))
+                           parts=parts, sections=page_sections(body, parts),
+                           similar=tuple(self.listed(other) for other in similar))
+
+    def similar_index(self, vacancies: Iterable[Vacancy]) -> SimilarIndex:
+        """Where each vacancy page finds its similar open vacancies. They are part of the
+        page's input (a changed similar vacancy renders the page again in `serve`)."""
+        return SimilarIndex([view for view in map(self.listed, vacancies) if view.state.is_open])
 
     def listed(self, vacancy: Vacancy) -> VacancyView:
         """A vacancy as the lists and feeds show it: its facts and state, not its texts."""
@@ -154,6 +177,22 @@ class SiteRenderer:
             found = Markup(self.env.get_template("partials/card.html").render(view=view, level=level))
         self._cards[key] = found
         return found
+
+    def filter_values(self, vacancy: Vacancy, key: str) -> tuple[str, ...]:
+        """What a card carries for one field of the list's filter (data-<key>, card.html)."""
+        if key == "place":
+            return towns(vacancy.locations)
+        if key == "team":
+            return (vacancy.team,) if vacancy.team else ()
+        if key == "grade":
+            return vacancy.grades
+        if key == "hours":
+            return tuple(work_times(vacancy.hours, self.config.full_time_hours))
+        return vacancy.contract_categories
+
+    def filter_counts(self, views: Iterable[VacancyView], key: str) -> Counter[str]:
+        """How many of `views` each option of a filter field would show."""
+        return Counter(value for view in views for value in self.filter_values(view.vacancy, key))
 
     def site_files(self, content: Content) -> list[OutputFile]:
         """Everything besides the vacancies' own files: home, archive, pages, 404, sitemap,

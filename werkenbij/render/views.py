@@ -4,6 +4,7 @@ the order of the lists it appears in."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -63,6 +64,7 @@ class VacancyView:
     has_calendar: bool = False
     parts: tuple[Part, ...] = ()        # in the order the page shows them
     sections: tuple[Section, ...] = ()  # "Op deze pagina": the body's h2s, then the parts'
+    similar: tuple[VacancyView, ...] = ()  # open vacancies like this one (see `similar_to`)
 
     @property
     def url(self) -> str:
@@ -115,3 +117,56 @@ def newest_first(view: VacancyView) -> tuple:
     """The archive: the one that closed last comes first."""
     end = view.state.last_day or date.min
     return (-end.toordinal(), view.vacancy.title, view.vacancy.slug)
+
+
+def newest_published(view: VacancyView) -> tuple:
+    """The list's other order: the one published last comes first; an unknown day last."""
+    published = view.vacancy.published
+    return (-published.toordinal() if published else 1, view.vacancy.title, view.vacancy.slug)
+
+
+# "nog 2 dagen" is said within the last week to apply: sooner, it is news; later, the date does.
+LAST_WEEK = 7
+
+
+def days_left(view: VacancyView, today: date) -> int | None:
+    """Days from `today` to the last day to apply (0: today is the last day), within the last
+    week of an open vacancy; None otherwise."""
+    last = view.state.last_day
+    if not view.state.is_open or last is None:
+        return None
+    left = (last - today).days
+    return left if 0 <= left <= LAST_WEEK else None
+
+
+SIMILAR = 3  # at most this many similar vacancies, as DfE Teaching Vacancies shows
+
+
+class SimilarIndex:
+    """The open vacancies by team and by kind of contract, soonest closing first, to find a
+    vacancy's similar ones without comparing it with every other vacancy."""
+
+    def __init__(self, open_views: Sequence[VacancyView]):
+        self.by_team: dict[str, list[Vacancy]] = {}
+        self.by_contract: dict[str, list[Vacancy]] = {}
+        # A draft (previewed with --drafts) is suggested nowhere: a published page stays as it is.
+        for view in sorted((v for v in open_views if not v.vacancy.draft), key=soonest_first):
+            vacancy = view.vacancy
+            if vacancy.team:
+                self.by_team.setdefault(vacancy.team, []).append(vacancy)
+            for category in vacancy.contract_categories:
+                self.by_contract.setdefault(category, []).append(vacancy)
+
+    def similar_to(self, vacancy: Vacancy) -> tuple[Vacancy, ...]:
+        """Up to SIMILAR other open vacancies: the same team first, then the same kind of
+        contract; within each, the one that closes first."""
+        groups = [self.by_team.get(vacancy.team, []) if vacancy.team else []]
+        groups += [self.by_contract.get(category, []) for category in vacancy.contract_categories]
+        found: dict[str, Vacancy] = {}
+        for group in groups:
+            for other in group:
+                if len(found) == SIMILAR:
+                    return tuple(found.values())
+                if other.slug != vacancy.slug:
+                    found.setdefault(other.slug, other)
+        return tuple(found.values())
