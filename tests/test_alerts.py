@@ -9,7 +9,6 @@ import http.server
 import json
 import shutil
 import subprocess
-import threading
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -18,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from lxml import etree
 
-from helpers import FIXTURES, ROOT, build_site, parse, read_site, serve, text_of
+from helpers import FIXTURES, ROOT, build_site, parse, read_site, running, serve, text_of
 from werkenbij.problems import ConfigError
 from werkenbij.read.config import load_config
 from werkenbij.render.assets import CSP
@@ -199,14 +198,8 @@ class Recorder(http.server.BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def newsletter_service():
     Recorder.posts = []
-    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}"
-        finally:
-            server.shutdown()
-            thread.join()
+    with running(Recorder) as origin:
+        yield origin
 
 
 def test_the_sign_up_posts_the_address_to_the_service_under_the_sites_own_policy(browser, site):
