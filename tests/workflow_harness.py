@@ -362,9 +362,7 @@ class Runner:
                 if subprocess.run(["git", "-C", str(workspace), "checkout", "-q", "--detach", wanted],
                                   capture_output=True).returncode:
                     return 1, missing, {}, False
-            elif given.get("ref"):
-                pass  # a shallow clone of that branch or tag
-            elif git(workspace, "rev-parse", "HEAD") != self.sha:
+            elif not given.get("ref") and git(workspace, "rev-parse", "HEAD") != self.sha:
                 raise AssertionError("a shallow checkout of another commit than the branch's newest")
             if given.get("persist-credentials", "true") == "false":
                 git(workspace, "remote", "set-url", "--push", "origin", "https://github.com/no-credentials.git")
